@@ -1,0 +1,6 @@
+/**
+ * Course package @tinytorch/datasets (work in progress).
+ *
+ * @module
+ */
+export {};

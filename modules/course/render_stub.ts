@@ -1,0 +1,121 @@
+/** One solution region found in a source file. */
+export interface Region {
+  /** The task id after `#region solution`. */
+  readonly task: string;
+  /** 1-based line of the `// #region solution` marker. */
+  readonly start: number;
+  /** 1-based line of the matching `// #endregion`. */
+  readonly end: number;
+}
+
+/** Options of {@linkcode renderStub}. */
+export interface RenderOptions {
+  /** Where the learner reads about the task, shown in the TODO line; default the module README. */
+  readonly lesson?: string;
+}
+
+const OPEN = /^(\s*)\/\/\s*#region solution\s+(\S+)\s*$/;
+const CLOSE = /^\s*\/\/\s*#endregion\b/;
+const OTHER_OPEN = /^\s*\/\/\s*#region\b/;
+
+/** The import a stub needs for the error it throws. */
+export const STUB_IMPORT = 'import { NotImplementedError } from "@tinytorch/course";';
+
+/** The header a stub gets for what an emptied body leaves unused. */
+export const STUB_HEADER = "// deno-lint-ignore-file no-unused-vars require-await";
+
+/**
+ * Finds the solution regions of a source file.
+ *
+ * @example Usage
+ * ```ts
+ * import { findRegions } from "@tinytorch/course";
+ * const src = "function f() {\n  // #region solution demo.1\n  return 1;\n  // #endregion\n}\n";
+ * console.log(findRegions(src)); // [{ task: "demo.1", start: 2, end: 4 }]
+ * ```
+ *
+ * @param source The file's text.
+ * @returns The regions in file order.
+ * @throws {SyntaxError} For a region left open, an `#endregion` without a region, or nesting.
+ */
+export function findRegions(source: string): Region[] {
+  const lines = source.split("\n");
+  const regions: Region[] = [];
+  let open: { task: string; start: number } | undefined;
+  let depth = 0;
+  lines.forEach((line, i) => {
+    const m = OPEN.exec(line);
+    if (m) {
+      if (open) {
+        throw new SyntaxError(
+          `Cannot nest region "${m[2]}" at line ${
+            i + 1
+          } inside "${open.task}" (line ${open.start})`,
+        );
+      }
+      open = { task: m[2], start: i + 1 };
+    } else if (OTHER_OPEN.test(line)) {
+      depth++;
+    } else if (CLOSE.test(line)) {
+      if (depth > 0) depth--;
+      else if (open) {
+        regions.push({ ...open, end: i + 1 });
+        open = undefined;
+      } else throw new SyntaxError(`Cannot close a region at line ${i + 1}: none is open`);
+    }
+  });
+  if (open) {
+    throw new SyntaxError(
+      `Cannot find the end of region "${open.task}" opened at line ${open.start}`,
+    );
+  }
+  return regions;
+}
+
+function insertImport(lines: string[]): string[] {
+  if (lines.some((l) => /\bNotImplementedError\b/.test(l) && /^\s*import\b/.test(l))) return lines;
+  const firstImport = lines.findIndex((l) => /^import\b/.test(l));
+  if (firstImport >= 0) {
+    return [...lines.slice(0, firstImport), STUB_IMPORT, ...lines.slice(firstImport)];
+  }
+  let at = 0;
+  if (lines[0]?.startsWith("/**")) at = lines.findIndex((l) => l.includes("*/")) + 1;
+  return [...lines.slice(0, at), STUB_IMPORT, ...lines.slice(at)];
+}
+
+/**
+ * Renders a source file as a student stub: each region's body becomes a TODO line and
+ * `throw new NotImplementedError("<task>")`; the markers, signatures, JSDoc and everything outside
+ * regions stay. Adds the import and a lint header when the file has regions. Pure and idempotent.
+ *
+ * @example Usage
+ * ```ts
+ * import { renderStub } from "@tinytorch/course";
+ * const src = "export function f(): number {\n  // #region solution demo.1\n  return 1;\n  // #endregion\n}\n";
+ * console.log(renderStub(src).includes('throw new NotImplementedError("demo.1");')); // true
+ * ```
+ *
+ * @param source The reference file's text.
+ * @param options Where the lesson is.
+ * @returns The stub's text (unchanged when there are no regions).
+ * @throws {SyntaxError} When the regions are malformed.
+ */
+export function renderStub(source: string, options: RenderOptions = {}): string {
+  const regions = findRegions(source);
+  if (regions.length === 0) return source;
+  const lines = source.split("\n");
+  const out: string[] = [];
+  let next = 0;
+  for (const r of regions) {
+    out.push(...lines.slice(next, r.start));
+    const indent = OPEN.exec(lines[r.start - 1])![1];
+    const where = options.lesson ?? "the module's README.md";
+    out.push(`${indent}// TODO(${r.task}): implement this; the lesson is in ${where}`);
+    out.push(`${indent}throw new NotImplementedError("${r.task}");`);
+    out.push(lines[r.end - 1]);
+    next = r.end;
+  }
+  out.push(...lines.slice(next));
+  const body = insertImport(out);
+  return body[0] === STUB_HEADER ? body.join("\n") : [STUB_HEADER, ...body].join("\n");
+}

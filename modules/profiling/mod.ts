@@ -1,0 +1,6 @@
+/**
+ * Course package @tinytorch/profiling (work in progress).
+ *
+ * @module
+ */
+export {};

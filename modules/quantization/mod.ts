@@ -1,0 +1,6 @@
+/**
+ * Course package @tinytorch/quantization (work in progress).
+ *
+ * @module
+ */
+export {};
