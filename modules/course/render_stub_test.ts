@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { findRegions, renderStub, STUB_HEADER, STUB_IMPORT } from "./render_stub.ts";
+
+const SOURCE = `/**
+ * A module.
+ *
+ * @module
+ */
+import { helper } from "./helper.ts";
+
+/** Doubles. */
+export function double(x: number): number {
+  // #region solution demo.1
+  const y = helper(x);
+  return y * 2;
+  // #endregion
+}
+
+export class K {
+  /** Squares. */
+  square(x: number): number {
+    // #region solution demo.2
+    // #region inner fold
+    return x * x;
+    // #endregion
+    // #endregion
+  }
+}
+`;
+
+Deno.test("course: findRegions() finds ids and lines, allowing other folds inside", () => {
+  assert.deepEqual(findRegions(SOURCE), [
+    { task: "demo.1", start: 10, end: 13 },
+    { task: "demo.2", start: 19, end: 23 },
+  ]);
+});
+
+Deno.test("course: findRegions() rejects malformed regions", () => {
+  assert.throws(
+    () => findRegions("// #region solution a.1\n"),
+    /Cannot find the end of region "a.1"/,
+  );
+  assert.throws(() => findRegions("// #endregion\n"), /none is open/);
+  assert.throws(
+    () => findRegions("// #region solution a.1\n// #region solution a.2\n"),
+    /Cannot nest region "a.2"/,
+  );
+});
+
+Deno.test("course: renderStub() replaces bodies and keeps everything else", () => {
+  const stub = renderStub(SOURCE, { lesson: "modules/demo/README.md" });
+  assert.ok(stub.startsWith(`${STUB_HEADER}\n/**\n * A module.`));
+  assert.ok(stub.includes(`${STUB_IMPORT}\nimport { helper }`));
+  assert.ok(!stub.includes("y * 2") && !stub.includes("x * x"));
+  assert.ok(stub.includes(
+    '  // #region solution demo.1\n  // TODO(demo.1): implement this; the lesson is in modules/demo/README.md\n  throw new NotImplementedError("demo.1");\n  // #endregion\n}',
+  ));
+  assert.ok(stub.includes('    throw new NotImplementedError("demo.2");\n    // #endregion\n  }'));
+  assert.ok(stub.includes("/** Doubles. */\nexport function double(x: number): number {"));
+});
+
+Deno.test("course: renderStub() is idempotent and leaves region-free files alone", () => {
+  const once = renderStub(SOURCE);
+  assert.equal(renderStub(once), once);
+  assert.equal(renderStub("export const a = 1;\n"), "export const a = 1;\n");
+});
+
+Deno.test("course: renderStub() adds the import after a module doc when there are no imports", () => {
+  const src =
+    "/** Doc. */\nexport function f(): number {\n  // #region solution a.1\n  return 1;\n  // #endregion\n}\n";
+  const lines = renderStub(src).split("\n");
+  assert.deepEqual(lines.slice(0, 3), [STUB_HEADER, "/** Doc. */", STUB_IMPORT]);
+});
