@@ -23,4 +23,5 @@ export * from "./compare.ts";
 export * from "./cases.ts";
 export * from "./cases_to_deno_tests.ts";
 export * from "./render_stub.ts";
+export * from "./render_directory.ts";
 export * from "./random_values.ts";

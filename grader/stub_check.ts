@@ -1,0 +1,172 @@
+import { listRegions, type ModuleInfo, MODULES, renderDirectory } from "@tinytorch/course";
+import { type JunitCase, parseJunit } from "./junit.ts";
+import { type CommandResult, runDeno } from "./deno_process.ts";
+
+/** How one task fared in the stub check. */
+export interface TaskVerdict {
+  /** The task id. */
+  readonly task: string;
+  /** Number of cases the task has. */
+  readonly cases: number;
+  /** Cases that passed on the reference. */
+  readonly passedOnReference: number;
+  /** Cases that failed on the rendered stub. */
+  readonly failedOnStub: number;
+}
+
+/** The outcome of {@linkcode checkStubs}. */
+export interface StubCheckReport {
+  /** Region ids without a registry task, tasks without regions, regions in the wrong module. */
+  readonly regionProblems: string[];
+  /** `deno check`, `deno lint` and `deno fmt --check` on the rendered tree (failed ones only). */
+  readonly staticProblems: string[];
+  /** One verdict per registry task. */
+  readonly tasks: TaskVerdict[];
+  /** Whether everything holds. */
+  readonly ok: boolean;
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  const git = await new Deno.Command("git", {
+    args: ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+    cwd: root,
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  if (!git.success) throw new Error(`Cannot list the files of ${root}: git ls-files failed`);
+  return new TextDecoder().decode(git.stdout).split("\0").filter((f) => f !== "");
+}
+
+/**
+ * Copies the repository's tracked and untracked-but-not-ignored files to `dest`.
+ *
+ * @param root The repository.
+ * @param dest An empty directory.
+ */
+export async function copyRepository(root: string, dest: string): Promise<void> {
+  for (const file of await listFiles(root)) {
+    const target = `${dest}/${file}`;
+    await Deno.mkdir(target.slice(0, target.lastIndexOf("/")), { recursive: true });
+    try {
+      await Deno.copyFile(`${root}/${file}`, target);
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    }
+  }
+}
+
+/**
+ * The case test files of the course: `<module dir>/cases_test.ts` of each module that has one.
+ *
+ * @param root The repository.
+ * @param modules The course.
+ * @returns Paths relative to `root`.
+ */
+export async function caseTestFiles(
+  root: string,
+  modules: readonly ModuleInfo[],
+): Promise<string[]> {
+  const files: string[] = [];
+  for (const m of modules) {
+    try {
+      await Deno.stat(`${root}/${m.dir}/cases_test.ts`);
+      files.push(`${m.dir}/cases_test.ts`);
+    } catch {
+      // a module without cases yet: the region check reports its tasks
+    }
+  }
+  return files;
+}
+
+async function runCases(cwd: string, files: string[]): Promise<JunitCase[]> {
+  if (files.length === 0) return [];
+  const junit = await Deno.makeTempFile({ suffix: ".xml" });
+  try {
+    await runDeno(["test", "-A", "--no-check", `--junit-path=${junit}`, ...files], cwd);
+    return parseJunit(await Deno.readTextFile(junit));
+  } finally {
+    await Deno.remove(junit);
+  }
+}
+
+function problemOf(label: string, r: CommandResult): string[] {
+  return r.code === 0 ? [] : [`${label} failed:\n${(r.stderr + r.stdout).trim().slice(0, 4000)}`];
+}
+
+async function regionProblems(stubRoot: string, modules: readonly ModuleInfo[]) {
+  const problems: string[] = [];
+  const rendered = new Set<string>();
+  for (const m of modules) {
+    for (const r of await renderDirectory(`${stubRoot}/${m.dir}`, `${m.dir}/README.md`)) {
+      if (!r.task.startsWith(`${m.name}.`)) {
+        problems.push(`${m.dir}/${r.file}:${r.line} holds "${r.task}"`);
+      }
+      if (!m.tasks.some((t) => t.id === r.task)) {
+        problems.push(`region "${r.task}" has no registry task`);
+      }
+      rendered.add(r.task);
+    }
+  }
+  for (const r of await listRegions(stubRoot)) {
+    problems.push(`region "${r.task}" at ${r.file}:${r.line} lies outside every module folder`);
+  }
+  for (const t of modules.flatMap((m) => m.tasks)) {
+    if (!rendered.has(t.id)) problems.push(`task "${t.id}" has no region`);
+  }
+  return problems;
+}
+
+function verdicts(
+  modules: readonly ModuleInfo[],
+  ref: JunitCase[],
+  stub: JunitCase[],
+): TaskVerdict[] {
+  const of = (list: JunitCase[], task: string) => list.filter((c) => c.name.startsWith(`${task} `));
+  return modules.flatMap((m) => m.tasks).map((t) => ({
+    task: t.id,
+    cases: of(ref, t.id).length,
+    passedOnReference: of(ref, t.id).filter((c) => c.status === "passed").length,
+    failedOnStub: of(stub, t.id).filter((c) => c.status === "failed").length,
+  }));
+}
+
+/**
+ * Renders the whole repository into a temporary folder and proves that (a) the stub tree
+ * type-checks, lints and is formatted, (b) every case of every task fails there and passes on the
+ * reference, and (c) region ids and registry tasks match one to one.
+ *
+ * @param root The repository.
+ * @param modules The course; default the registry.
+ * @returns The report; the temporary folder is removed.
+ */
+export async function checkStubs(
+  root: string,
+  modules: readonly ModuleInfo[] = MODULES,
+): Promise<StubCheckReport> {
+  const stubRoot = await Deno.makeTempDir({ prefix: "tinytorch-stubs-" });
+  try {
+    await copyRepository(root, stubRoot);
+    const regions = await regionProblems(stubRoot, modules);
+    const staticProblems = [
+      ...problemOf("deno check", await runDeno(["check"], stubRoot)),
+      ...problemOf(
+        "deno lint",
+        await runDeno(["lint", "--rules-exclude=ban-unused-ignore"], stubRoot),
+      ),
+      ...problemOf("deno fmt --check", await runDeno(["fmt", "--check"], stubRoot)),
+    ];
+    const files = await caseTestFiles(root, modules);
+    const tasks = verdicts(modules, await runCases(root, files), await runCases(stubRoot, files));
+    const tasksOk = tasks.every((t) =>
+      t.cases > 0 && t.passedOnReference === t.cases && t.failedOnStub === t.cases
+    );
+    return {
+      regionProblems: regions,
+      staticProblems,
+      tasks,
+      ok: regions.length === 0 && staticProblems.length === 0 && tasksOk,
+    };
+  } finally {
+    await Deno.remove(stubRoot, { recursive: true });
+  }
+}
