@@ -4,13 +4,14 @@
  * @module
  */
 import { LAYERS } from "./registry/layers.ts";
+import { PROFILING } from "./registry/profiling.ts";
 import { TENSOR } from "./registry/tensor.ts";
 import type { ModuleInfo, TaskInfo } from "./registry/types.ts";
 
 export type { ModuleInfo, TaskInfo };
 
 /** Every course module, in course order. */
-export const MODULES: readonly ModuleInfo[] = [TENSOR, LAYERS];
+export const MODULES: readonly ModuleInfo[] = [TENSOR, LAYERS, PROFILING];
 
 /**
  * Finds a module by name (`"quantization"`) or course number (`15`, `"15"`, `"01"`, `"1"`).
