@@ -1,0 +1,90 @@
+import { decodeBase64 } from "./base64.ts";
+import { DOT16_WASM_BASE64, RELAXED_WASM_BASE64 } from "./int8_matmul_wasm.ts";
+
+/**
+ * The name of an int8 matmul kernel, fastest first:
+ * - `"relaxed"`: relaxed WebAssembly SIMD (`i32x4.relaxed_dot_i8x16_i7x16_add_s`); needs every
+ *   input byte in `[0, 127]` (7-bit), weights any int8.
+ * - `"dot16"`: WebAssembly SIMD (int8 sign-extended to int16, `i32x4.dot_i16x8_s`); exact for all
+ *   int8 inputs.
+ * - `"scalar"`: plain TypeScript; runs everywhere.
+ */
+export type KernelName = "relaxed" | "dot16" | "scalar";
+
+/** Every kernel name, fastest first. */
+export const KERNEL_NAMES: readonly KernelName[] = ["relaxed", "dot16", "scalar"];
+
+/** A `WebAssembly.validate`-like check, replaceable in tests to mimic other engines. */
+export type Validate = (bytes: Uint8Array<ArrayBuffer>) => boolean;
+
+const BINARIES: Readonly<Record<"relaxed" | "dot16", Uint8Array<ArrayBuffer>>> = {
+  relaxed: decodeBase64(RELAXED_WASM_BASE64),
+  dot16: decodeBase64(DOT16_WASM_BASE64),
+};
+
+/**
+ * Lists the kernels an engine supports, fastest first, by validating the kernel modules themselves
+ * (about 1 KB each): a module validates only if the engine knows every instruction it uses. The
+ * dot16 module uses no relaxed instruction, so it still validates where relaxed SIMD is missing.
+ *
+ * @param validate The check to use; `WebAssembly.validate` unless testing.
+ * @returns The supported kernel names, always ending with `"scalar"`.
+ */
+export function detectKernels(validate: Validate = WebAssembly.validate): KernelName[] {
+  const wasm = (["relaxed", "dot16"] as const).filter((name) => {
+    try {
+      return validate(BINARIES[name]);
+    } catch {
+      return false;
+    }
+  });
+  return [...wasm, "scalar"];
+}
+
+const AVAILABLE: readonly KernelName[] = Object.freeze(detectKernels());
+
+const MODULES: Partial<Record<KernelName, WebAssembly.Module>> = {};
+for (const name of AVAILABLE) {
+  if (name !== "scalar") MODULES[name] = new WebAssembly.Module(BINARIES[name]);
+}
+
+/**
+ * The kernels this engine supports, fastest first (detected once, at import).
+ *
+ * @example Usage
+ * ```ts
+ * import { availableKernels } from "@tinytorch/quantization/kernels";
+ * console.log(availableKernels().at(-1)); // "scalar"
+ * ```
+ *
+ * @returns A fresh array of kernel names, always ending with `"scalar"`.
+ */
+export function availableKernels(): KernelName[] {
+  return [...AVAILABLE];
+}
+
+/**
+ * The fastest kernel this engine supports: relaxed, else dot16, else scalar.
+ *
+ * @example Usage
+ * ```ts
+ * import { bestKernel } from "@tinytorch/quantization/kernels";
+ * console.log(["relaxed", "dot16", "scalar"].includes(bestKernel())); // true
+ * ```
+ *
+ * @returns The kernel name.
+ */
+export function bestKernel(): KernelName {
+  return AVAILABLE[0];
+}
+
+/**
+ * The compiled module of a Wasm kernel (compiled synchronously at import), or `undefined` when the
+ * engine does not support it. Internal: used by {@linkcode createInt8Linear}.
+ *
+ * @param name A Wasm kernel name.
+ * @returns The module, if supported.
+ */
+export function kernelModule(name: "relaxed" | "dot16"): WebAssembly.Module | undefined {
+  return MODULES[name];
+}

@@ -1,0 +1,27 @@
+/**
+ * Int8 matmul kernels for quantized linear layers: pure functions over typed arrays computing the
+ * int32 accumulators `acc[i, j] = Σ_p x[i, p] · w[j, p]` of an int8 input `x` (`[M, K]`) and int8
+ * weights `w` in PyTorch Linear layout (`[N, K]`). Three kernels: `"relaxed"` (relaxed Wasm SIMD,
+ * inputs in `[0, 127]`), `"dot16"` (Wasm SIMD, any int8) and `"scalar"` (plain TypeScript), all
+ * bit-identical; {@linkcode bestKernel} picks the fastest this engine supports.
+ *
+ * @example Multiply a batch of two rows
+ * ```ts
+ * import { createInt8Linear, rowSums } from "@tinytorch/quantization/kernels";
+ * const w = Int8Array.of(3, 4, -5, 6); // 2 output features, 2 input features
+ * const layer = createInt8Linear(w, [2, 2]);
+ * console.log([...layer.run(Uint8Array.of(1, 2, 0, 1), 2)]); // [11, 7, 4, 6]
+ * console.log([...rowSums(w, [2, 2])]); // [7, 1]
+ * ```
+ *
+ * @module
+ */
+export {
+  availableKernels,
+  bestKernel,
+  KERNEL_NAMES,
+  type KernelName,
+} from "./available_kernels.ts";
+export { createInt8Linear, type Int8LinearKernel, type Int8LinearOptions } from "./int8_linear.ts";
+export { type MatmulInt8Dims, matmulInt8Scalar } from "./matmul_int8_scalar.ts";
+export { rowSums } from "./row_sums.ts";
