@@ -1,1 +1,32 @@
-export {};
+/**
+ * `@tinytorch/tensor`, course module 01: a dtype-aware n-dimensional array in plain TypeScript.
+ * A {@linkcode Tensor} is a row-major typed array (`float32`, `int32` or `int8`) plus a shape,
+ * with broadcasting arithmetic, math functions, matrix multiplication, shape operations,
+ * reductions and checked dtype conversion. Randomness comes from a seeded {@linkcode Rng}.
+ *
+ * @example Usage
+ * ```ts
+ * import { randn, tensor } from "@tinytorch/tensor";
+ * const x = tensor([[1, 2, 3], [4, 5, 6]]); // shape [2, 3], float32
+ * const w = randn([3, 4], { seed: 0 });
+ * const y = x.matmul(w).add(tensor([0.5, 0, 0, 0])); // [2, 4], bias broadcast over rows
+ * console.log(y.shape, y.argmax({ axis: 1 }).dtype); // [2, 4] "int32"
+ * console.log(x.astype("int8").nbytes); // 6
+ * ```
+ *
+ * @module
+ */
+export * from "./tensor.ts";
+export * from "./dtype.ts";
+export * from "./shape.ts";
+export * from "./format.ts";
+export * from "./rng.ts";
+export * from "./creation.ts";
+export * from "./broadcast.ts";
+export * from "./elementwise.ts";
+export * from "./math.ts";
+export * from "./matmul.ts";
+export * from "./shape_ops.ts";
+export * from "./reductions.ts";
+export * from "./astype.ts";
+export * from "./check_tensor.ts";
