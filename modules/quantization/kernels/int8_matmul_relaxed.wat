@@ -87,6 +87,45 @@
     (v128.store (local.get $o)
       (call $hsum4 (local.get $a0) (local.get $a1) (local.get $a2) (local.get $a3))))
 
+  ;; 1 row by 8 columns: 8 independent accumulators hide the latency of the dot instruction.
+  (func $block1x8 (param $w i32) (param $x i32) (param $kp i32) (param $o i32)
+    (local $k i32) (local $x0 v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
+    (local $w1 i32) (local $w2 i32) (local $w3 i32) (local $w4 i32) (local $w5 i32) (local $w6 i32)
+    (local $w7 i32)
+    (local.set $w1 (i32.add (local.get $w) (local.get $kp)))
+    (local.set $w2 (i32.add (local.get $w1) (local.get $kp)))
+    (local.set $w3 (i32.add (local.get $w2) (local.get $kp)))
+    (local.set $w4 (i32.add (local.get $w3) (local.get $kp)))
+    (local.set $w5 (i32.add (local.get $w4) (local.get $kp)))
+    (local.set $w6 (i32.add (local.get $w5) (local.get $kp)))
+    (local.set $w7 (i32.add (local.get $w6) (local.get $kp)))
+    (loop $next
+      (local.set $x0 (v128.load (i32.add (local.get $x) (local.get $k))))
+      (local.set $a0 (i32x4.relaxed_dot_i8x16_i7x16_add_s
+        (v128.load (i32.add (local.get $w) (local.get $k))) (local.get $x0) (local.get $a0)))
+      (local.set $a1 (i32x4.relaxed_dot_i8x16_i7x16_add_s
+        (v128.load (i32.add (local.get $w1) (local.get $k))) (local.get $x0) (local.get $a1)))
+      (local.set $a2 (i32x4.relaxed_dot_i8x16_i7x16_add_s
+        (v128.load (i32.add (local.get $w2) (local.get $k))) (local.get $x0) (local.get $a2)))
+      (local.set $a3 (i32x4.relaxed_dot_i8x16_i7x16_add_s
+        (v128.load (i32.add (local.get $w3) (local.get $k))) (local.get $x0) (local.get $a3)))
+      (local.set $a4 (i32x4.relaxed_dot_i8x16_i7x16_add_s
+        (v128.load (i32.add (local.get $w4) (local.get $k))) (local.get $x0) (local.get $a4)))
+      (local.set $a5 (i32x4.relaxed_dot_i8x16_i7x16_add_s
+        (v128.load (i32.add (local.get $w5) (local.get $k))) (local.get $x0) (local.get $a5)))
+      (local.set $a6 (i32x4.relaxed_dot_i8x16_i7x16_add_s
+        (v128.load (i32.add (local.get $w6) (local.get $k))) (local.get $x0) (local.get $a6)))
+      (local.set $a7 (i32x4.relaxed_dot_i8x16_i7x16_add_s
+        (v128.load (i32.add (local.get $w7) (local.get $k))) (local.get $x0) (local.get $a7)))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br_if $next (i32.lt_u (local.get $k) (local.get $kp))))
+    (v128.store (local.get $o)
+      (call $hsum4 (local.get $a0) (local.get $a1) (local.get $a2) (local.get $a3)))
+    (v128.store offset=16 (local.get $o)
+      (call $hsum4 (local.get $a4) (local.get $a5) (local.get $a6) (local.get $a7))))
+
   ;; 1 row by 1 column: the tail when N is not a multiple of 4.
   (func $block1x1 (param $w i32) (param $x i32) (param $kp i32) (param $o i32)
     (local $k i32) (local $a v128)
@@ -102,6 +141,13 @@
   (func $rows (param $w i32) (param $x i32) (param $o i32) (param $n i32) (param $kp i32)
     (param $two i32)
     (local $c i32)
+    (if (i32.eqz (local.get $two)) (then (block $done8 (loop $next8
+      (br_if $done8 (i32.gt_u (i32.add (local.get $c) (i32.const 8)) (local.get $n)))
+      (call $block1x8 (local.get $w) (local.get $x) (local.get $kp) (local.get $o))
+      (local.set $w (i32.add (local.get $w) (i32.shl (local.get $kp) (i32.const 3))))
+      (local.set $o (i32.add (local.get $o) (i32.const 32)))
+      (local.set $c (i32.add (local.get $c) (i32.const 8)))
+      (br $next8)))))
     (block $done4 (loop $next4
       (br_if $done4 (i32.gt_u (i32.add (local.get $c) (i32.const 4)) (local.get $n)))
       (if (local.get $two)
