@@ -1,4 +1,10 @@
-import { listRegions, type ModuleInfo, MODULES, renderDirectory } from "@tinytorch/course";
+import {
+  listRegions,
+  type ModuleInfo,
+  MODULES,
+  renderDirectory,
+  renderStub,
+} from "@tinytorch/course";
 import { type JunitCase, parseJunit } from "./junit.ts";
 import { type CommandResult, runDeno } from "./deno_process.ts";
 
@@ -78,11 +84,12 @@ export async function caseTestFiles(
   return files;
 }
 
-async function runCases(cwd: string, files: string[]): Promise<JunitCase[]> {
+async function runCases(cwd: string, files: string[], filter?: string): Promise<JunitCase[]> {
   if (files.length === 0) return [];
   const junit = await Deno.makeTempFile({ suffix: ".xml" });
+  const only = filter ? [`--filter=${filter}`] : [];
   try {
-    await runDeno(["test", "-A", "--no-check", `--junit-path=${junit}`, ...files], cwd);
+    await runDeno(["test", "-A", "--no-check", `--junit-path=${junit}`, ...only, ...files], cwd);
     return parseJunit(await Deno.readTextFile(junit));
   } finally {
     await Deno.remove(junit);
@@ -107,13 +114,40 @@ async function regionProblems(stubRoot: string, modules: readonly ModuleInfo[]) 
       rendered.add(r.task);
     }
   }
-  for (const r of await listRegions(stubRoot)) {
+  const inModule = (file: string) => modules.some((m) => file.startsWith(`${m.dir}/`));
+  for (const r of (await listRegions(stubRoot)).filter((r) => !inModule(r.file))) {
     problems.push(`region "${r.task}" at ${r.file}:${r.line} lies outside every module folder`);
   }
   for (const t of modules.flatMap((m) => m.tasks)) {
     if (!rendered.has(t.id)) problems.push(`task "${t.id}" has no region`);
   }
   return problems;
+}
+
+/**
+ * Stubs one task at a time in a pristine copy and runs only that task's cases there, so a case
+ * that passes without its own task (failing only because another task is stubbed) is caught.
+ */
+async function casesOnOneTaskStubs(
+  copy: string,
+  modules: readonly ModuleInfo[],
+): Promise<JunitCase[]> {
+  const results: JunitCase[] = [];
+  for (const m of modules) {
+    const files = await caseTestFiles(copy, [m]);
+    const regions = await listRegions(`${copy}/${m.dir}`);
+    for (const t of m.tasks) {
+      const paths = [...new Set(regions.filter((r) => r.task === t.id).map((r) => r.file))]
+        .map((f) => `${copy}/${m.dir}/${f}`);
+      const originals = await Promise.all(paths.map((p) => Deno.readTextFile(p)));
+      await Promise.all(
+        paths.map((p, i) => Deno.writeTextFile(p, renderStub(originals[i], { only: t.id }))),
+      );
+      results.push(...await runCases(copy, files, `/^${t.id.replace(".", "\\.")} /`));
+      await Promise.all(paths.map((p, i) => Deno.writeTextFile(p, originals[i])));
+    }
+  }
+  return results;
 }
 
 function verdicts(
@@ -131,9 +165,9 @@ function verdicts(
 }
 
 /**
- * Renders the whole repository into a temporary folder and proves that (a) the stub tree
- * type-checks, lints and is formatted, (b) every case of every task fails there and passes on the
- * reference, and (c) region ids and registry tasks match one to one.
+ * Proves on a temporary copy of the repository that (a) the fully rendered stub tree
+ * type-checks, lints and is formatted, (b) every case of every task passes on the reference and
+ * fails when only that task is stubbed, and (c) region ids and registry tasks match one to one.
  *
  * @param root The repository.
  * @param modules The course; default the registry.
@@ -146,6 +180,9 @@ export async function checkStubs(
   const stubRoot = await Deno.makeTempDir({ prefix: "tinytorch-stubs-" });
   try {
     await copyRepository(root, stubRoot);
+    const files = await caseTestFiles(root, modules);
+    const reference = await runCases(root, files);
+    const oneTaskStubs = await casesOnOneTaskStubs(stubRoot, modules);
     const regions = await regionProblems(stubRoot, modules);
     const staticProblems = [
       ...problemOf("deno check", await runDeno(["check"], stubRoot)),
@@ -155,8 +192,7 @@ export async function checkStubs(
       ),
       ...problemOf("deno fmt --check", await runDeno(["fmt", "--check"], stubRoot)),
     ];
-    const files = await caseTestFiles(root, modules);
-    const tasks = verdicts(modules, await runCases(root, files), await runCases(stubRoot, files));
+    const tasks = verdicts(modules, reference, oneTaskStubs);
     const tasksOk = tasks.every((t) =>
       t.cases > 0 && t.passedOnReference === t.cases && t.failedOnStub === t.cases
     );

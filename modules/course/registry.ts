@@ -5,13 +5,14 @@
  */
 import { LAYERS } from "./registry/layers.ts";
 import { PROFILING } from "./registry/profiling.ts";
+import { QUANTIZATION } from "./registry/quantization.ts";
 import { TENSOR } from "./registry/tensor.ts";
 import type { ModuleInfo, TaskInfo } from "./registry/types.ts";
 
 export type { ModuleInfo, TaskInfo };
 
 /** Every course module, in course order. */
-export const MODULES: readonly ModuleInfo[] = [TENSOR, LAYERS, PROFILING];
+export const MODULES: readonly ModuleInfo[] = [TENSOR, LAYERS, PROFILING, QUANTIZATION];
 
 /**
  * Finds a module by name (`"quantization"`) or course number (`15`, `"15"`, `"01"`, `"1"`).

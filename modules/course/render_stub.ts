@@ -12,6 +12,8 @@ export interface Region {
 export interface RenderOptions {
   /** Where the learner reads about the task, shown in the TODO line; default the module README. */
   readonly lesson?: string;
+  /** Render only the regions of this task (the stub check stubs one task at a time). */
+  readonly only?: string;
 }
 
 const OPEN = /^(\s*)\/\/\s*#region solution\s+(\S+)\s*$/;
@@ -101,7 +103,7 @@ function insertImport(lines: string[]): string[] {
  * @throws {SyntaxError} When the regions are malformed.
  */
 export function renderStub(source: string, options: RenderOptions = {}): string {
-  const regions = findRegions(source);
+  const regions = findRegions(source).filter((r) => !options.only || r.task === options.only);
   if (regions.length === 0) return source;
   const lines = source.split("\n");
   const out: string[] = [];

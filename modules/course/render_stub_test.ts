@@ -71,3 +71,10 @@ Deno.test("course: renderStub() adds the import after a module doc when there ar
   const lines = renderStub(src).split("\n");
   assert.deepEqual(lines.slice(0, 3), [STUB_HEADER, "/** Doc. */", STUB_IMPORT]);
 });
+
+Deno.test("course: renderStub() can render one task and leave the others", () => {
+  const stub = renderStub(SOURCE, { only: "demo.2" });
+  assert.ok(stub.includes("return y * 2;"));
+  assert.ok(!stub.includes("return x * x;"));
+  assert.equal(renderStub(SOURCE, { only: "demo.9" }), SOURCE);
+});

@@ -1,6 +1,25 @@
 /**
- * Course package @tinytorch/quantization (work in progress).
+ * `@tinytorch/quantization`, course module 15: int8 quantization done right. Symmetric and
+ * asymmetric schemes with round-half-to-even, per-tensor and per-channel scales, min/max and
+ * percentile calibration, real Int8Array storage, and a quantized linear layer whose integer path
+ * runs on int8 kernels with int32 accumulation.
+ *
+ * @example Quantize and dequantize
+ * ```ts
+ * import { dequantizeInt8, quantizeInt8 } from "@tinytorch/quantization";
+ * import { tensor } from "@tinytorch/tensor";
+ * const q = quantizeInt8(tensor([-1, 0, 2]), { scheme: "symmetric" });
+ * console.log(Array.from(q.values.data), q.nbytes); // [-64, 0, 127] 11
+ * console.log(dequantizeInt8(q).toArray()); // close to [-1, 0, 2]
+ * ```
  *
  * @module
  */
-export {};
+export * from "./round_half_to_even.ts";
+export * from "./quantization_params.ts";
+export * from "./quantized_tensor.ts";
+export * from "./quantize_int8.ts";
+export * from "./dequantize_int8.ts";
+export * from "./min_max_observer.ts";
+export * from "./percentile_observer.ts";
+export * from "./channels.ts";

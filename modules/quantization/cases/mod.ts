@@ -1,0 +1,15 @@
+/**
+ * The task cases of the quantization module.
+ *
+ * @module
+ */
+import dequantize from "./dequantize_int8.ts";
+import percentile from "./percentile.ts";
+import quantizationParams from "./quantization_params.ts";
+import quantize from "./quantize_int8.ts";
+import round from "./round_half_to_even.ts";
+
+export type { Api } from "./api.ts";
+
+/** Every case set of the module, in task order. */
+export const cases = [round, quantizationParams, quantize, dequantize, percentile];

@@ -1,0 +1,42 @@
+import { allClose, defineCases, randomValues } from "@tinytorch/course";
+import { quantileSeq } from "mathjs";
+import type { Api } from "./api.ts";
+
+const close = allClose({ rtol: 1e-6, atol: 1e-9 });
+const sample = randomValues(1001, { seed: 7, min: -2, max: 2 });
+const sorted = [...sample].sort((a, b) => a - b);
+
+export default defineCases<Api>("quantization.5", {
+  "linear interpolation between neighbours (NumPy's default)": {
+    run: ({ percentile }) => [50, 90, 25, 0, 100].map((p) => percentile([1, 2, 3, 4], p)),
+    expect: [2.5, 3.7, 1.75, 1, 4],
+    compare: close,
+  },
+  "a single value is every percentile": {
+    run: ({ percentile }) => [0, 37.5, 100].map((p) => percentile([5], p)),
+    expect: [5, 5, 5],
+  },
+  "matches mathjs quantileSeq on random data": {
+    run: ({ percentile }) => [0.1, 1, 50, 99, 99.9].map((p) => percentile(sorted, p)),
+    expect: () => [0.001, 0.01, 0.5, 0.99, 0.999].map((p) => quantileSeq(sorted, p) as number),
+    compare: close,
+  },
+  "the observer's range is [P(100-p), P(p)] over every observed batch": {
+    run: ({ arange, tensor, PercentileObserver }) => [
+      new PercentileObserver({ percentile: 90 }).observe(arange(0, 11)).range(),
+      new PercentileObserver({ percentile: 75 }).observe(tensor([4, 0])).observe(tensor([2, 1, 3]))
+        .range(),
+    ],
+    expect: [{ min: 1, max: 9 }, { min: 1, max: 3 }],
+    compare: close,
+  },
+  "two outliers at ±80 are clipped away at 99.9": {
+    run: ({ tensor, PercentileObserver }) =>
+      new PercentileObserver().observe(tensor([...sample, 80, -80])).range(),
+    expect: () => {
+      const all = [...sample, 80, -80].sort((a, b) => a - b);
+      return { min: quantileSeq(all, 0.001) as number, max: quantileSeq(all, 0.999) as number };
+    },
+    compare: close,
+  },
+});

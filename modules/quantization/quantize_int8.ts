@@ -1,0 +1,143 @@
+import { Tensor } from "@tinytorch/tensor";
+import {
+  type ChannelLayout,
+  channelLayout,
+  channelMinMax,
+  checkFinite,
+  normalizeChannelAxis,
+} from "./channels.ts";
+import {
+  integerRange,
+  quantizationParams,
+  type QuantizationScheme,
+} from "./quantization_params.ts";
+import { QuantizedTensor } from "./quantized_tensor.ts";
+import { roundHalfToEven } from "./round_half_to_even.ts";
+
+/** A calibrated range: numbers for the whole tensor, or one per channel. */
+export interface QuantizationRange {
+  /** The smallest value to represent (per channel: one per channel). */
+  readonly min: number | readonly number[];
+  /** The largest value to represent. */
+  readonly max: number | readonly number[];
+}
+
+/** Options of {@linkcode quantizeInt8}. */
+export interface QuantizeOptions {
+  /** `"asymmetric"` (default) or `"symmetric"`. */
+  scheme?: QuantizationScheme;
+  /** Quantize each slice along this axis with its own scale (per channel); default per tensor. */
+  axis?: number;
+  /** A calibrated range to use instead of the data's min/max; values outside it are clipped. */
+  range?: QuantizationRange;
+  /** The bit width, 2 to 8; default 8. Fewer bits still take one byte per value. */
+  bits?: number;
+}
+
+function perChannel(value: number | readonly number[], channels: number, what: string): number[] {
+  if (typeof value === "number") return new Array(channels).fill(value);
+  if (value.length !== channels) {
+    throw new RangeError(
+      `Cannot use a range with ${value.length} ${what} values for ${channels} channels`,
+    );
+  }
+  return [...value];
+}
+
+function ranges(x: Tensor, layout: ChannelLayout, range?: QuantizationRange) {
+  if (!range) return channelMinMax(x, layout);
+  return {
+    min: perChannel(range.min, layout.channels, "min"),
+    max: perChannel(range.max, layout.channels, "max"),
+  };
+}
+
+/**
+ * Writes `q[i] = clamp(roundHalfToEven(x[i] / scale[c]) + zeroPoint[c], qmin, qmax)` for every
+ * element, `c` being the element's channel: `c = floor(i / layout.inner) % layout.channels`.
+ * Values outside the represented range saturate at `qmin`/`qmax` (that is the clipping).
+ *
+ * Hints: one loop over `x`; divide by the scale rather than multiplying by its inverse, so the
+ * constant-tensor special case (`x / |x| = ±1`) stays exact.
+ *
+ * @param x The float values.
+ * @param scale One scale per channel.
+ * @param zeroPoint One zero point per channel.
+ * @param layout How elements map to channels.
+ * @param qrange `[qmin, qmax]`.
+ * @returns The integers.
+ */
+export function quantizeValues(
+  x: Float32Array,
+  scale: Float32Array,
+  zeroPoint: Int32Array,
+  layout: ChannelLayout,
+  qrange: readonly [number, number],
+): Int8Array {
+  // #region solution quantization.3
+  const [qmin, qmax] = qrange;
+  const q = new Int8Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const c = Math.floor(i / layout.inner) % layout.channels;
+    const v = roundHalfToEven(x[i] / scale[c]) + zeroPoint[c];
+    q[i] = v < qmin ? qmin : v > qmax ? qmax : v;
+  }
+  return q;
+  // #endregion
+}
+
+/**
+ * Quantizes a float32 tensor to int8 storage (a real Int8Array: 1 byte per value).
+ *
+ * Per tensor by default; with `axis`, each slice along it (e.g. each output row of a Linear
+ * weight, `axis: 0`) gets its own scale and zero point. The parameters come from the data's
+ * min/max, or from a calibrated `range`; see `quantizationParams` for the formulas.
+ *
+ * @example Usage
+ * ```ts
+ * import { dequantizeInt8, quantizeInt8 } from "@tinytorch/quantization";
+ * import { tensor } from "@tinytorch/tensor";
+ * const q = quantizeInt8(tensor([1, 2, 3, 4, 5, 6]));
+ * console.log(Array.from(q.values.data)); // [-85, -43, 0, 42, 85, 127]
+ * console.log(dequantizeInt8(q).toArray()); // close to [1, 2, 3, 4, 5, 6], within scale/2
+ * ```
+ *
+ * @param x A float32 tensor with at least one element, all finite.
+ * @param options Scheme, channel axis, calibrated range and bit width.
+ * @returns The quantized tensor.
+ * @throws {TypeError} If `x` is not a float32 tensor.
+ * @throws {RangeError} For an empty tensor, a NaN or ±Infinity (naming the first), a bad axis,
+ * bit width or range.
+ */
+export function quantizeInt8(x: Tensor, options: QuantizeOptions = {}): QuantizedTensor {
+  const { scheme = "asymmetric", bits = 8 } = options;
+  if (!(x instanceof Tensor) || x.dtype !== "float32") {
+    throw new TypeError(
+      `Cannot quantize ${
+        x instanceof Tensor ? `a ${x.dtype} tensor` : String(x)
+      }: expected a float32 tensor`,
+    );
+  }
+  if (x.size === 0) throw new RangeError(`Cannot quantize an empty tensor of shape [${x.shape}]`);
+  checkFinite(x, "quantize a tensor");
+  const qrange = integerRange(bits, scheme);
+  const axis = normalizeChannelAxis(options.axis, x.shape);
+  const layout = channelLayout(x.shape, axis);
+  const { min, max } = ranges(x, layout, options.range);
+  const scale = new Float32Array(layout.channels);
+  const zeroPoint = new Int32Array(layout.channels);
+  for (let c = 0; c < layout.channels; c++) {
+    const p = quantizationParams(min[c], max[c], { scheme, bits });
+    scale[c] = p.scale;
+    zeroPoint[c] = p.zeroPoint;
+  }
+  const data = quantizeValues(x.data as Float32Array, scale, zeroPoint, layout, qrange);
+  return new QuantizedTensor({
+    values: new Tensor(data, x.shape),
+    scale,
+    zeroPoint,
+    axis,
+    scheme,
+    bits,
+  });
+}
