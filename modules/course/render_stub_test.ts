@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { findRegions, renderStub, STUB_HEADER, STUB_IMPORT } from "./render_stub.ts";
 
+// Markers are spliced in so that this file itself has no regions.
+const OPEN = "// #region solution";
+const CLOSE = "// #endregion";
 const SOURCE = `/**
  * A module.
  *
@@ -10,20 +13,20 @@ import { helper } from "./helper.ts";
 
 /** Doubles. */
 export function double(x: number): number {
-  // #region solution demo.1
+  ${OPEN} demo.1
   const y = helper(x);
   return y * 2;
-  // #endregion
+  ${CLOSE}
 }
 
 export class K {
   /** Squares. */
   square(x: number): number {
-    // #region solution demo.2
+    ${OPEN} demo.2
     // #region inner fold
     return x * x;
-    // #endregion
-    // #endregion
+    ${CLOSE}
+    ${CLOSE}
   }
 }
 `;
