@@ -21,11 +21,17 @@ export interface ManifestTensor {
 
 /** Contents of `reference_mlp.json`. */
 export interface WeightsManifest {
+  /** Name of the `.bin` file, beside the manifest. */
   file: string;
+  /** The byte layout in words. */
   format: string;
+  /** Size of the `.bin` file in bytes. */
   byteLength: number;
+  /** Lower-case hex SHA-256 of the `.bin` file. */
   sha256: string;
+  /** The stored arrays in file order. */
   tensors: ManifestTensor[];
+  /** Anything else recorded (data, hyper-parameters, measurements). */
   [key: string]: unknown;
 }
 
@@ -85,4 +91,35 @@ export function decodeWeights(bytes: Uint8Array, manifest: WeightsManifest): Lay
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Reads a weights file, checks its length and SHA-256 against `manifest`, and decodes it.
+ *
+ * @throws {Error} Naming the file when it cannot be read (e.g. without `--allow-read`) or does not
+ *   match the manifest.
+ */
+export async function readWeightsFile(
+  url: URL,
+  manifest: WeightsManifest,
+): Promise<LayerWeights[]> {
+  const path = url.protocol === "file:" ? decodeURIComponent(url.pathname) : url.href;
+  let bytes: Uint8Array;
+  try {
+    bytes = await Deno.readFile(url);
+  } catch (error) {
+    const denied = error instanceof Deno.errors.NotCapable ||
+      error instanceof Deno.errors.PermissionDenied;
+    const hint = denied ? `: run with --allow-read (or --allow-read=${path})` : "";
+    throw new Error(`Cannot read the weights file ${path}${hint}`, { cause: error });
+  }
+  const sha256 = await sha256Hex(bytes);
+  if (bytes.byteLength !== manifest.byteLength || sha256 !== manifest.sha256) {
+    throw new Error(
+      `Weights file ${path} does not match its manifest: ${bytes.byteLength} bytes with sha256 ` +
+        `${sha256}, expected ${manifest.byteLength} bytes with sha256 ${manifest.sha256} ` +
+        `(restore it from git or retrain with deno task train:reference)`,
+    );
+  }
+  return decodeWeights(bytes, manifest);
 }

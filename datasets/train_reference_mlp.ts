@@ -44,13 +44,21 @@ export interface TrainReferenceMlpOptions {
 
 /** Hyper-parameters of a training run, as recorded in the manifest. */
 export interface TrainHyperParameters {
+  /** Passes over the training digits. */
   epochs: number;
+  /** Seed of the initialisation and the shuffles. */
   seed: number;
+  /** Training digits used (a prefix of the default split). */
   trainSize: number;
+  /** Mini-batch size. */
   batchSize: number;
+  /** Initial learning rate. */
   learningRate: number;
+  /** SGD momentum. */
   momentum: number;
+  /** Learning-rate schedule in words. */
   schedule: string;
+  /** Initialisation in words. */
   init: string;
 }
 
