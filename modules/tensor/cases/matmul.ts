@@ -1,0 +1,100 @@
+import { allClose, chunk, defineCases, exact, randomValues, throws } from "@tinytorch/course";
+import { multiply } from "mathjs";
+import type { Api } from "./mod.ts";
+import { want } from "./_want.ts";
+
+/** A random `rows×cols` matrix of float32-representable values, as nested rows. */
+function matrix(rows: number, cols: number, seed: number): number[][] {
+  return chunk(randomValues(rows * cols, { seed }), cols);
+}
+
+/** The product by mathjs (float64), the independent oracle. */
+function oracle(a: number[][], b: number[][]): number[][] {
+  return multiply(a, b) as number[][];
+}
+
+const TOL = allClose({ rtol: 1e-4, atol: 1e-5 });
+const A_MNIST = matrix(32, 784, 31);
+const B_MNIST = matrix(784, 128, 32);
+const A_ODD = matrix(7, 13, 33);
+const B_ODD = matrix(13, 5, 34);
+const BATCH = [matrix(3, 6, 35), matrix(3, 6, 36)];
+const W = matrix(6, 9, 37);
+const INT_A = chunk(randomValues(5 * 6, { seed: 38, min: -128, max: 128, integers: true }), 6);
+const INT_B = chunk(randomValues(6 * 7, { seed: 39, min: -128, max: 128, integers: true }), 7);
+
+export default defineCases<Api>("tensor.3", {
+  "matmul() of [2,3] by [3,2], by hand": {
+    run: ({ tensor }) => tensor([[1, 2, 3], [4, 5, 6]]).matmul(tensor([[7, 8], [9, 10], [11, 12]])),
+    expect: want("float32", [[58, 64], [139, 154]]),
+    compare: exact(),
+  },
+  "matmul() of an MNIST-sized batch [32,784] by [784,128] matches mathjs": {
+    run: ({ tensor }) => tensor(A_MNIST).matmul(tensor(B_MNIST)),
+    expect: () => want("float32", oracle(A_MNIST, B_MNIST)),
+    compare: TOL,
+  },
+  "matmul() of odd shapes [7,13] by [13,5] matches mathjs": {
+    run: ({ tensor }) => tensor(A_ODD).matmul(tensor(B_ODD)),
+    expect: () => want("float32", oracle(A_ODD, B_ODD)),
+    compare: TOL,
+  },
+  "matmul() of [1,1] by [1,1] and of [3,1] by [1,2]": {
+    run: ({ tensor }) => [
+      tensor([[3]]).matmul(tensor([[-2]])),
+      tensor([[1], [2], [3]]).matmul(tensor([[4, 5]])),
+    ],
+    expect: [want("float32", [[-6]]), want("float32", [[4, 5], [8, 10], [12, 15]])],
+    compare: exact(),
+  },
+  "matmul() of a 1-D left operand drops that axis: [3] by [3,2] is [2]": {
+    run: ({ tensor }) => tensor([1, 2, 3]).matmul(tensor([[1, 2], [3, 4], [5, 6]])),
+    expect: want("float32", [22, 28]),
+    compare: exact(),
+  },
+  "matmul() of a 1-D right operand: [2,3] by [3] is [2]": {
+    run: ({ tensor }) => tensor([[1, 2, 3], [4, 5, 6]]).matmul(tensor([1, 0, -1])),
+    expect: want("float32", [-2, -2]),
+    compare: exact(),
+  },
+  "matmul() of two 1-D tensors is their dot product, a 0-d tensor": {
+    run: ({ tensor }) => tensor([1, 2, 3]).matmul(tensor([4, 5, 6])),
+    expect: want("float32", 32),
+    compare: exact(),
+  },
+  "matmul() of a batch [2,3,6] by [6,9] matches mathjs per batch": {
+    run: ({ tensor }) => tensor(BATCH).matmul(tensor(W)),
+    expect: () => want("float32", BATCH.map((a) => oracle(a, W))),
+    compare: TOL,
+  },
+  "matmul() of int8 by int8 is exact int32": {
+    run: ({ tensor }) => tensor(INT_A, { dtype: "int8" }).matmul(tensor(INT_B, { dtype: "int8" })),
+    expect: () => want("int32", oracle(INT_A, INT_B)),
+    compare: exact(),
+  },
+  "matmul() of int32 by float32 is float32": {
+    run: ({ tensor }) => tensor([[1, 2]], { dtype: "int32" }).matmul(tensor([[0.5], [0.25]])),
+    expect: want("float32", [[1]]),
+    compare: exact(),
+  },
+  "matmul() with an empty inner dimension gives zeros": {
+    run: ({ zeros }) => zeros([2, 0]).matmul(zeros([0, 3])),
+    expect: want("float32", [[0, 0, 0], [0, 0, 0]]),
+    compare: exact(),
+  },
+  "matmul() of [1,2] by [3,1] is a RangeError naming shapes and inner dimensions": {
+    run: ({ tensor }) => tensor([[1, 2]]).matmul(tensor([[1], [2], [3]])),
+    compare: throws(
+      "RangeError",
+      "Cannot multiply tensors of shape [1,2] and [3,1]: inner dimensions 2 and 3 must match",
+    ),
+  },
+  "matmul() of a 0-d tensor is a RangeError": {
+    run: ({ tensor }) => tensor(2).matmul(tensor([[1]])),
+    compare: throws("RangeError", /\[\] and \[1,1\]/),
+  },
+  "matmul() by a number is a TypeError": {
+    run: ({ tensor }) => tensor([[1]]).matmul(2 as never),
+    compare: throws("TypeError"),
+  },
+});
