@@ -23,3 +23,4 @@ export * from "./dequantize_int8.ts";
 export * from "./min_max_observer.ts";
 export * from "./percentile_observer.ts";
 export * from "./channels.ts";
+export * from "./kernels/mod.ts";

@@ -4,6 +4,7 @@
  * @module
  */
 import dequantize from "./dequantize_int8.ts";
+import matmul from "./matmul_int8_scalar.ts";
 import percentile from "./percentile.ts";
 import quantizationParams from "./quantization_params.ts";
 import quantize from "./quantize_int8.ts";
@@ -12,4 +13,4 @@ import round from "./round_half_to_even.ts";
 export type { Api } from "./api.ts";
 
 /** Every case set of the module, in task order. */
-export const cases = [round, quantizationParams, quantize, dequantize, percentile];
+export const cases = [round, quantizationParams, quantize, dequantize, percentile, matmul];

@@ -34,6 +34,7 @@ export interface MatmulInt8Dims {
  * @returns A new `Int32Array` of `m * n` accumulators, row-major.
  */
 export function matmulInt8Scalar(x: Int8Array, w: Int8Array, dims: MatmulInt8Dims): Int32Array {
+  // #region solution quantization.6
   const { m, n, k } = dims;
   const out = new Int32Array(m * n);
   for (let i = 0; i < m; i++) {
@@ -44,4 +45,5 @@ export function matmulInt8Scalar(x: Int8Array, w: Int8Array, dims: MatmulInt8Dim
     }
   }
   return out;
+  // #endregion
 }
