@@ -1,0 +1,7 @@
+import { casesToDenoTests } from "@tinytorch/course";
+import * as tensor from "@tinytorch/tensor";
+import * as layers from "@tinytorch/layers";
+import * as profiling from "./mod.ts";
+import { cases } from "./cases/mod.ts";
+
+casesToDenoTests(cases, { ...tensor, ...layers, ...profiling });
