@@ -9,10 +9,10 @@ export const LAYERS: ModuleInfo = {
   title: "Activations and layers: ReLU to Sequential",
   prerequisites: ["tensor"],
   tasks: [
-    { id: "layers.1", title: "Activations: ReLU, Sigmoid, Tanh, GELU", points: 20 },
+    { id: "layers.1", title: "Activations: ReLU, stable Sigmoid, Tanh, GELU", points: 25 },
     { id: "layers.2", title: "Numerically stable Softmax", points: 15 },
-    { id: "layers.3", title: "Linear layer", points: 25 },
-    { id: "layers.4", title: "Sequential and Flatten", points: 20 },
+    { id: "layers.3", title: "Linear layer: x @ Wᵀ + b", points: 25 },
+    { id: "layers.4", title: "Sequential and Flatten", points: 15 },
     { id: "layers.5", title: "Inverted Dropout", points: 20 },
   ],
 };

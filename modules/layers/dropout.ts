@@ -1,0 +1,87 @@
+/**
+ * Dropout: inverted dropout, seeded.
+ *
+ * @module
+ */
+import { defaultRng, type RandomOptions, Rng, Tensor } from "@tinytorch/tensor";
+import { Layer } from "./layer.ts";
+
+/** Options of {@linkcode Dropout}: the generator masks are drawn from. */
+export type DropoutOptions = RandomOptions;
+
+/**
+ * Inverted dropout (Srivastava et al., 2014, as PyTorch implements it). In training mode each
+ * element is zeroed with probability `p` and every kept element is scaled by `1/(1−p)`, so the
+ * expected value of each output equals its input and nothing needs rescaling at inference. In
+ * evaluation mode (`eval()`) it is the identity. 0 FLOPs at inference.
+ *
+ * @example Usage
+ * ```ts
+ * import { ones } from "@tinytorch/tensor";
+ * import { Dropout } from "@tinytorch/layers";
+ * const drop = new Dropout(0.5, { seed: 1 });
+ * console.log(new Set(drop.forward(ones([1000])).data)); // Set(2) { 2, 0 } (order may vary)
+ * console.log(drop.eval().forward(ones([2])).toArray()); // [1, 1]
+ * ```
+ */
+export class Dropout extends Layer {
+  /** The probability of zeroing an element, in `[0, 1]`. */
+  readonly p: number;
+  /** The generator the masks are drawn from (`rng.next() < p` means "drop"). */
+  readonly rng: Rng;
+
+  /**
+   * Creates the layer.
+   *
+   * @param p The drop probability; default 0.5.
+   * @param options `rng` or `seed`; default the tensor module's default generator.
+   * @throws {TypeError} If `p` is not a number.
+   * @throws {RangeError} Unless `0 ≤ p ≤ 1`.
+   */
+  constructor(p = 0.5, options: DropoutOptions = {}) {
+    super();
+    if (typeof p !== "number") {
+      throw new TypeError(`Cannot create Dropout with p = ${String(p)}: expected a number`);
+    }
+    if (!(p >= 0 && p <= 1)) {
+      throw new RangeError(`Cannot create Dropout with p = ${p}: p must be in [0, 1]`);
+    }
+    this.p = p;
+    if (options.rng !== undefined && !(options.rng instanceof Rng)) {
+      throw new TypeError("Cannot create Dropout: the rng option must be an Rng");
+    }
+    this.rng = options.rng ?? (options.seed !== undefined ? new Rng(options.seed) : defaultRng());
+  }
+
+  /**
+   * In training mode: a new float32 tensor where each element is 0 with probability `p` and
+   * `x·(1/(1−p))` otherwise. In evaluation mode, or with `p = 0`: `x` itself.
+   *
+   * Hint: draw one `this.rng.next()` per element. Handle `p = 1` apart (all zeros): `1/(1−p)`
+   * is Infinity there and `0·Infinity` is NaN.
+   *
+   * @param x The input, any shape.
+   * @returns The output, same shape.
+   */
+  forward(x: Tensor): Tensor {
+    // #region solution layers.5
+    if (!this.training || this.p === 0) return x;
+    const out = new Float32Array(x.size);
+    if (this.p === 1) return new Tensor(out, x.shape);
+    const scale = 1 / (1 - this.p);
+    for (let i = 0; i < out.length; i++) {
+      out[i] = this.rng.next() < this.p ? 0 : x.data[i] * scale;
+    }
+    return new Tensor(out, x.shape);
+    // #endregion
+  }
+
+  /**
+   * `Dropout(p=0.5)`.
+   *
+   * @returns The text.
+   */
+  override toString(): string {
+    return `Dropout(p=${this.p})`;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * ReLU: `max(0, x)`.
+ *
+ * @module
+ */
+import { Tensor } from "@tinytorch/tensor";
+import { Activation } from "./activation.ts";
+
+/**
+ * The rectified linear unit, element-wise: `relu(x) = max(0, x)`. Negative values become 0,
+ * the rest (and NaN) pass through. The result has the dtype and shape of `x`.
+ *
+ * Hint: copy `x.data` (`slice()` keeps the typed array's type), set the negative entries to 0,
+ * and wrap the copy as `new Tensor(data, x.shape)`. Do not change `x`.
+ *
+ * @example Usage
+ * ```ts
+ * import { tensor } from "@tinytorch/tensor";
+ * import { relu } from "@tinytorch/layers";
+ * console.log(relu(tensor([-2, 0, 3])).toArray()); // [0, 0, 3]
+ * ```
+ *
+ * @param x The input.
+ * @returns A new tensor.
+ */
+export function relu(x: Tensor): Tensor {
+  // #region solution layers.1
+  const data = x.data.slice();
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] < 0) data[i] = 0;
+  }
+  return new Tensor(data, x.shape);
+  // #endregion
+}
+
+/**
+ * {@linkcode relu} as a layer.
+ *
+ * @example Usage
+ * ```ts
+ * import { tensor } from "@tinytorch/tensor";
+ * import { ReLU } from "@tinytorch/layers";
+ * console.log(new ReLU().forward(tensor([[-1, 1]])).toArray()); // [[0, 1]]
+ * ```
+ */
+export class ReLU extends Activation {
+  /**
+   * Applies ReLU element-wise.
+   *
+   * @param x The input, any shape.
+   * @returns `max(0, x)`.
+   */
+  forward(x: Tensor): Tensor {
+    this.checkInput(x);
+    return relu(x);
+  }
+}
