@@ -19,8 +19,13 @@ export function mlpLogits(
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < outF; j++) {
         let sum = 0;
-        for (let k = 0; k < inF; k++) sum += x[i * inF + k] * weight[j * inF + k];
-        const v = sum + bias[j];
+        for (let k = 0; k < inF; k++) {
+          const a = x[i * inF + k];
+          if (a !== 0) sum += a * weight[j * inF + k]; // skipping zeros leaves the sum unchanged
+        }
+        // Round the dot product to float32 before adding the bias, as @tinytorch/layers' linear()
+        // does, so both forward passes agree bit for bit.
+        const v = Math.fround(Math.fround(sum) + bias[j]);
         out[i * outF + j] = l < layers.length - 1 && v < 0 ? 0 : v;
       }
     }

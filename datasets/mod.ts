@@ -38,4 +38,16 @@ export * from "./accuracy.ts";
 export * from "./layer_weights.ts";
 export * from "./reference_weights.ts";
 export type { ManifestTensor, WeightsManifest } from "./_weights_file.ts";
+export * from "./reference_mlp.ts";
 export * from "./train_reference_mlp.ts";
+/** Types from `@tinytorch/tensor` and `@tinytorch/layers` that this package's signatures use. */
+export type {
+  DType,
+  DTypeMap,
+  NestedArray,
+  ReduceOptions,
+  Rng,
+  Tensor,
+  TypedArray,
+} from "@tinytorch/tensor";
+export type { Layer, Sequential } from "@tinytorch/layers";
