@@ -9,7 +9,14 @@ const machine: MachineBalance = {
   gflops: 2,
   gbPerSecond: 10,
   ridge: 0.2,
-  details: { matmulSize: 0, matmulMedianMs: 0, copyBytes: 0, copyMedianMs: 0, measuredAt: "" },
+  details: {
+    matmulSize: 0,
+    matmulMs: 0,
+    ikjMs: 0,
+    copyBytes: 0,
+    copyMs: 0,
+    measuredAt: "",
+  },
 };
 
 function mlp() {

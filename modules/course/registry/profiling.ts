@@ -9,10 +9,10 @@ export const PROFILING: ModuleInfo = {
   title: "Profiling: measure parameters, FLOPs, memory and latency",
   prerequisites: ["tensor", "layers"],
   tasks: [
-    { id: "profiling.1", title: "Count parameters", points: 15 },
-    { id: "profiling.2", title: "Count FLOPs layer by layer", points: 20 },
-    { id: "profiling.3", title: "Measure memory from real byte lengths", points: 20 },
+    { id: "profiling.1", title: "Count parameters through the layer protocol", points: 15 },
+    { id: "profiling.2", title: "Count FLOPs layer by layer, propagating shapes", points: 25 },
+    { id: "profiling.3", title: "Measure memory from one real forward pass", points: 25 },
     { id: "profiling.4", title: "Latency statistics from samples", points: 20 },
-    { id: "profiling.5", title: "Profile a model and decide memory- or compute-bound", points: 25 },
+    { id: "profiling.5", title: "Roofline verdict and profile rows", points: 15 },
   ],
 };
