@@ -6,6 +6,14 @@
 import { Tensor } from "@tinytorch/tensor";
 import { checkInShape } from "./_shape.ts";
 
+/** What profiling reads from a layer's state: how many values, how many bytes. */
+export interface Parameter {
+  /** The number of stored values. */
+  readonly size: number;
+  /** The bytes they take (`byteLength` of the typed arrays). */
+  readonly nbytes: number;
+}
+
 /**
  * A layer: a function of one tensor with, possibly, learnable parameters. Subclasses implement
  * {@linkcode Layer.forward}; the rest has sensible defaults.
@@ -50,11 +58,13 @@ export abstract class Layer {
   abstract forward(x: Tensor): Tensor;
 
   /**
-   * The learnable tensors of the layer, in a stable order. The default is none.
+   * The stored state of the layer (its learnable tensors), in a stable order. The default is
+   * none. Anything with `size` and `nbytes` may be a parameter: a float32 Tensor, or a quantized
+   * tensor (module 15) whose `nbytes` also counts its scales and zero points.
    *
-   * @returns The parameters (the tensors themselves, not copies).
+   * @returns The parameters (the objects themselves, not copies).
    */
-  parameters(): Tensor[] {
+  parameters(): Parameter[] {
     return [];
   }
 

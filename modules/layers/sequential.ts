@@ -4,7 +4,7 @@
  * @module
  */
 import type { Tensor } from "@tinytorch/tensor";
-import { Layer } from "./layer.ts";
+import { Layer, type Parameter } from "./layer.ts";
 
 function indent(text: string): string {
   return text.split("\n").join("\n  ");
@@ -64,9 +64,9 @@ export class Sequential extends Layer {
   /**
    * Every layer's parameters, concatenated in layer order (for the MLP: W1, b1, W2, b2, W3, b3).
    *
-   * @returns The parameters (the tensors themselves).
+   * @returns The parameters (the objects themselves).
    */
-  override parameters(): Tensor[] {
+  override parameters(): Parameter[] {
     // #region solution layers.4
     return this.layers.flatMap((layer) => layer.parameters());
     // #endregion
