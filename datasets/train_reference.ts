@@ -97,7 +97,7 @@ function progressReporter():
   }, cliProgress.Presets.shades_classic);
   return (done, total, { epoch, loss }) => {
     if (done === 1) bar.start(total, 0, { epoch, loss: loss.toFixed(4) });
-    bar.update(done, { epoch, loss: loss.toFixed(4) });
+    if (done % 25 === 0 || done === total) bar.update(done, { epoch, loss: loss.toFixed(4) });
     if (done === total) bar.stop();
   };
 }
