@@ -24,3 +24,8 @@ export * from "./min_max_observer.ts";
 export * from "./percentile_observer.ts";
 export * from "./channels.ts";
 export * from "./kernels/mod.ts";
+export * from "./input_quantization.ts";
+export * from "./int8_linear_forward.ts";
+export * from "./quantized_linear.ts";
+export * from "./quantize_model.ts";
+export * from "./compare_model_sizes.ts";

@@ -1,5 +1,8 @@
 /** What the quantization cases run against: the tensor module and this module. */
-export type Api = typeof import("@tinytorch/tensor") & typeof import("../mod.ts");
+export type Api =
+  & typeof import("@tinytorch/tensor")
+  & typeof import("@tinytorch/layers")
+  & typeof import("../mod.ts");
 
 /**
  * An expected int8 tensor, written as data (a plain object the comparisons read as a tensor).

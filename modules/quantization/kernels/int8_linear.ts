@@ -32,6 +32,13 @@ export interface Int8LinearKernel {
   /** Bytes held: the whole Wasm memory (padded weights, input and output buffers), or the weight copy for `"scalar"`. */
   readonly byteLength: number;
   /**
+   * The resident weights as an unpadded row-major `[outFeatures, inFeatures]` view, when the
+   * layout allows one (`"scalar"` always; Wasm when `inFeatures` is a multiple of 16), else null.
+   * A quantized layer can then keep this view as its weight storage instead of a second copy.
+   * Writing to it changes what the kernel computes.
+   */
+  readonly weights: Int8Array | null;
+  /**
    * Computes `acc[i, j] = Σ_p x[i, p] · w[j, p]` for a batch of input rows.
    *
    * @param x `batch` rows of `inFeatures` int8 values, row-major. A `Uint8Array` is read as the
@@ -81,6 +88,10 @@ class ScalarInt8Linear implements Int8LinearKernel {
     this.byteLength = this.#weights.byteLength;
   }
 
+  get weights(): Int8Array {
+    return this.#weights;
+  }
+
   run(x: Int8Array | Uint8Array, batch: number): Int32Array {
     checkInput(this, x, batch);
     const dims = { m: batch, n: this.outFeatures, k: this.inFeatures };
@@ -97,6 +108,7 @@ type HighBitsExport = (p: number, len: number) => number;
  */
 class WasmInt8Linear implements Int8LinearKernel {
   readonly kernel: "relaxed" | "dot16";
+  readonly weights: Int8Array | null;
   readonly outFeatures: number;
   readonly inFeatures: number;
   readonly maxBatch: number;
@@ -135,6 +147,7 @@ class WasmInt8Linear implements Int8LinearKernel {
     this.#out = new Int32Array(memory.buffer, this.#outOffset, maxBatch * n);
     this.byteLength = memory.buffer.byteLength;
     this.#copyRows(asBytes(weights), 0, n, 0);
+    this.weights = k === this.#kp ? new Int8Array(memory.buffer, 0, n * k) : null;
   }
 
   /** Copies `rows` rows of length K from `src` (starting at row `first`) to rows of kp at `at`. */

@@ -117,3 +117,14 @@ for (const kernel of KERNELS) {
     assert.deepEqual([...layer.run(new Int8Array(0), 2)], [0, 0, 0, 0, 0, 0]);
   });
 }
+
+Deno.test("quantization kernels: weights is an unpadded view of the resident weights when K allows", () => {
+  const w = randomInt8(3 * 32, 5);
+  for (const kernel of availableKernels()) {
+    const layer = createInt8Linear(w, [3, 32], { kernel });
+    assert.deepEqual([...layer.weights!], [...w], kernel);
+    assert.notEqual(layer.weights!.buffer, w.buffer, "a copy, not the caller's array");
+  }
+  const odd = createInt8Linear(randomInt8(3 * 17, 6), [3, 17], { kernel: "dot16" });
+  assert.equal(odd.weights, null);
+});

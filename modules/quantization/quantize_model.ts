@@ -1,0 +1,141 @@
+import { Dropout, type Layer, Linear, Sequential } from "@tinytorch/layers";
+import { Tensor } from "@tinytorch/tensor";
+import { MinMaxObserver, type ObservedRange } from "./min_max_observer.ts";
+import { PercentileObserver } from "./percentile_observer.ts";
+import { QuantizedLinear } from "./quantized_linear.ts";
+
+/** Options of {@linkcode quantizeModel}. */
+export interface QuantizeModelOptions {
+  /** One weight scale per output row (default `true`). */
+  perChannel?: boolean;
+  /** How input ranges are calibrated: `"minmax"` (default) or `"percentile"`. */
+  observer?: "minmax" | "percentile";
+  /** The percentile for `observer: "percentile"`; default 99.9. */
+  percentile?: number;
+  /** Weight bit width, 2 to 8; default 8. */
+  bits?: number;
+  /** Called after each layer with `(done, total)`. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What {@linkcode quantizeModel} did to one Linear layer. */
+export interface QuantizedLayerReport {
+  /** Position in the model. */
+  readonly index: number;
+  /** The quantized layer's description. */
+  readonly name: string;
+  /** The calibrated input range. */
+  readonly inputRange: ObservedRange;
+  /** The smallest and largest weight scale. */
+  readonly weightScale: { readonly min: number; readonly max: number };
+  /** Relative RMS error of the layer's output against float32 on the calibration batch. */
+  readonly outputError: number;
+}
+
+/** The result of {@linkcode quantizeModel}. */
+export interface QuantizedModel {
+  /** A new model; the original is untouched. */
+  readonly model: Sequential;
+  /** One entry per quantized Linear layer. */
+  readonly report: QuantizedLayerReport[];
+}
+
+/**
+ * `‖got − want‖ / ‖want‖` (relative RMS error; 0 when both are 0).
+ *
+ * @param got The approximation.
+ * @param want The reference.
+ * @returns The relative error.
+ */
+export function relativeRmsError(got: Tensor, want: Tensor): number {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < want.size; i++) {
+    const d = got.data[i] - want.data[i];
+    num += d * d;
+    den += want.data[i] * want.data[i];
+  }
+  return den === 0 ? Math.sqrt(num) : Math.sqrt(num / den);
+}
+
+function observe(x: Tensor, options: QuantizeModelOptions): ObservedRange {
+  const observer = options.observer === "percentile"
+    ? new PercentileObserver({ percentile: options.percentile ?? 99.9 })
+    : new MinMaxObserver();
+  return observer.observe(x).range();
+}
+
+function layerReport(index: number, q: QuantizedLinear, range: ObservedRange, error: number) {
+  const s = q.weight.scale;
+  const weightScale = { min: Math.min(...s), max: Math.max(...s) };
+  return { index, name: q.toString(), inputRange: range, weightScale, outputError: error };
+}
+
+function checkModel(model: unknown, images: unknown): asserts model is Sequential {
+  if (!(model instanceof Sequential)) {
+    throw new TypeError(`Cannot quantize ${String(model)}: expected a Sequential model`);
+  }
+  if (
+    !(images instanceof Tensor) || images.dtype !== "float32" || images.ndim < 2 ||
+    images.size === 0
+  ) {
+    const what = images instanceof Tensor
+      ? `a ${images.dtype} tensor of shape [${images.shape}]`
+      : String(images);
+    throw new TypeError(
+      `Cannot calibrate on ${what}: expected a non-empty float32 batch [N, features]`,
+    );
+  }
+}
+
+/**
+ * Post-training quantization of a `Sequential`: every `Linear` becomes a calibrated
+ * {@linkcode QuantizedLinear}; other layers stay float32 (activations are shared, a `Dropout`
+ * is replaced by a fresh one with the same `p`).
+ *
+ * Calibration runs the float32 model on `calibrationImages` layer by layer: each Linear's input
+ * range is observed (min/max or percentile) on the float32 activations that reach it, its
+ * quantized twin is built with that range, and the report records the twin's output error
+ * against float32 on the same batch.
+ *
+ * Hints: keep one running float32 activation `x`; for a Linear, observe `x`, build the quantized
+ * layer with `QuantizedLinear.fromLinear(layer, { perChannel, bits, inputRange })`, compare its
+ * output with `layer.forward(x)` using `relativeRmsError`, then continue with the float32 output.
+ * Call `onProgress(i + 1, layers.length)` after each layer.
+ *
+ * @param model The float32 model.
+ * @param calibrationImages A float32 batch `[N, features]` of typical inputs.
+ * @param options Per-channel weights, observer, percentile, bits, progress callback.
+ * @returns The new model and the per-layer report.
+ * @throws {TypeError} If `model` is not a Sequential or the images are not a float32 batch.
+ */
+export function quantizeModel(
+  model: Sequential,
+  calibrationImages: Tensor,
+  options: QuantizeModelOptions = {},
+): QuantizedModel {
+  checkModel(model, calibrationImages);
+  const { perChannel = true, bits = 8, onProgress } = options;
+  // #region solution quantization.8
+  const layers: Layer[] = [];
+  const report: QuantizedLayerReport[] = [];
+  let x = calibrationImages;
+  model.layers.forEach((layer, i) => {
+    if (layer instanceof Linear) {
+      const inputRange = observe(x, options);
+      const q = QuantizedLinear.fromLinear(layer, { perChannel, bits, inputRange });
+      const y = layer.forward(x);
+      report.push(layerReport(i, q, inputRange, relativeRmsError(q.forward(x), y)));
+      layers.push(q);
+      x = y;
+    } else if (layer instanceof Dropout) {
+      layers.push(new Dropout(layer.p));
+    } else {
+      layers.push(layer);
+      x = layer.forward(x);
+    }
+    onProgress?.(i + 1, model.layers.length);
+  });
+  return { model: new Sequential(...layers).eval(), report };
+  // #endregion
+}

@@ -1,0 +1,273 @@
+import { Layer, Linear, linear } from "@tinytorch/layers";
+import { Tensor } from "@tinytorch/tensor";
+import { dequantizeInt8 } from "./dequantize_int8.ts";
+import { type InputQuantization, inputQuantization } from "./input_quantization.ts";
+import { int8LinearForward } from "./int8_linear_forward.ts";
+import {
+  bestKernel,
+  createInt8Linear,
+  type Int8LinearKernel,
+  type KernelName,
+  rowSums,
+} from "./kernels/mod.ts";
+import type { ObservedRange } from "./min_max_observer.ts";
+import { quantizeInt8 } from "./quantize_int8.ts";
+import { QuantizedTensor } from "./quantized_tensor.ts";
+import { roundHalfToEven } from "./round_half_to_even.ts";
+
+/** Options of {@linkcode QuantizedLinear.fromLinear}. */
+export interface QuantizedLinearOptions {
+  /** One weight scale per output row (default `true`), or one for the whole weight. */
+  perChannel?: boolean;
+  /** The calibrated range of this layer's inputs; without it only the simulated path runs. */
+  inputRange?: ObservedRange;
+  /** The int8 kernel; default the best this engine validates that fits the input scheme. */
+  kernel?: KernelName;
+  /** Weight bit width, 2 to 8; default 8. */
+  bits?: number;
+  /** Rows per kernel call (the Wasm scratch memory holds this many); default 64. */
+  maxBatch?: number;
+}
+
+/** Bytes a quantized layer stores, next to what its float32 original stored. */
+export interface MemoryUsage {
+  /** The float32 layer: (weights + bias) × 4. */
+  readonly fp32Bytes: number;
+  /** Every stored byte: int8 weights, scales, zero points, bias and row sums. */
+  readonly quantizedBytes: number;
+  /** `fp32Bytes / quantizedBytes`. */
+  readonly ratio: number;
+  /** Working memory of the kernel beyond the weights (Wasm input/output buffers), not state. */
+  readonly scratchBytes: number;
+}
+
+interface Calibrated {
+  input: InputQuantization;
+  kernel: Int8LinearKernel;
+  bias: Int32Array | null;
+  rowSums: Int32Array | null;
+}
+
+function chooseKernel(requested: KernelName | undefined, input: InputQuantization): KernelName {
+  const best = bestKernel();
+  if (input.qmin >= 0) return requested ?? best;
+  if (requested === "relaxed") {
+    throw new RangeError(
+      `Cannot use the relaxed kernel for inputs that can be negative: its inputs must lie in [0, 127]; use "dot16" or "scalar"`,
+    );
+  }
+  return requested ?? (best === "relaxed" ? "dot16" : best);
+}
+
+/**
+ * A Linear layer with int8 weights (symmetric, per output row by default) and two forward paths:
+ * `forwardSimulated` (dequantize the weights, then the float32 matmul of `Linear`) and
+ * `forwardInt8` (quantize the input with its calibrated range, integer matmul with int32
+ * accumulation on a SIMD kernel, rescale). `forward` takes the integer path once calibrated.
+ * The float32 weights are not kept.
+ *
+ * @example Usage
+ * ```ts
+ * import { Linear } from "@tinytorch/layers";
+ * import { QuantizedLinear } from "@tinytorch/quantization";
+ * import { rand } from "@tinytorch/tensor";
+ * const fp32 = new Linear(784, 128, { seed: 1 });
+ * const q = QuantizedLinear.fromLinear(fp32, { inputRange: { min: 0, max: 1 } });
+ * const x = rand([2, 784], { seed: 2 });
+ * console.log(q.forward(x).shape, q.memoryUsage().ratio > 3.9); // [2, 128] true
+ * ```
+ */
+export class QuantizedLinear extends Layer {
+  /** The size of each input row. */
+  readonly inFeatures: number;
+  /** The size of each output row. */
+  readonly outFeatures: number;
+  /** The int8 weights `[outFeatures, inFeatures]` with their scales (zero points are 0). */
+  readonly weight: QuantizedTensor;
+  /** The bias: int32 at scale `s_in · s_w` when calibrated, float32 otherwise, or null. */
+  readonly bias: Tensor | null;
+  #calibrated: Calibrated | null;
+
+  private constructor(weight: QuantizedTensor, bias: Tensor | null, calibrated: Calibrated | null) {
+    super();
+    [this.outFeatures, this.inFeatures] = weight.shape;
+    this.weight = weight;
+    this.bias = bias;
+    this.#calibrated = calibrated;
+  }
+
+  /**
+   * Quantizes a Linear layer. The original is untouched and nothing keeps its float32 weights.
+   *
+   * @param layer The float32 layer.
+   * @param options Per-channel weights, calibrated input range, kernel, bits.
+   * @returns The quantized layer.
+   * @throws {TypeError} If `layer` is not a Linear.
+   * @throws {RangeError} For a bad range, bit width or a kernel that cannot take the inputs.
+   */
+  static fromLinear(layer: Linear, options: QuantizedLinearOptions = {}): QuantizedLinear {
+    if (!(layer instanceof Linear)) {
+      throw new TypeError(`Cannot quantize ${String(layer)}: expected a Linear layer`);
+    }
+    const { perChannel = true, bits = 8, maxBatch } = options;
+    let weight = quantizeInt8(layer.weight, {
+      scheme: "symmetric",
+      bits,
+      ...(perChannel ? { axis: 0 } : {}),
+    });
+    if (!options.inputRange) {
+      return new QuantizedLinear(weight, layer.bias?.clone() ?? null, null);
+    }
+    const input = inputQuantization(options.inputRange);
+    const shape = [layer.outFeatures, layer.inFeatures] as const;
+    const kernel = createInt8Linear(weight.values.data as Int8Array, shape, {
+      kernel: chooseKernel(options.kernel, input),
+      ...(maxBatch ? { maxBatch } : {}),
+    });
+    if (kernel.weights) {
+      weight = new QuantizedTensor({ ...weight, values: new Tensor(kernel.weights, shape) });
+    }
+    const bias = layer.bias
+      ? quantizeBias(layer.bias.data as Float32Array, input.scale, weight.scale)
+      : null;
+    const sums = input.zeroPoint === 0 ? null : rowSums(weight.values.data as Int8Array, shape);
+    const calibrated = { input, kernel, bias, rowSums: sums };
+    return new QuantizedLinear(weight, bias && new Tensor(bias), calibrated);
+  }
+
+  /** Whether an input range was calibrated (then `forward` runs the integer path). */
+  get calibrated(): boolean {
+    return this.#calibrated !== null;
+  }
+
+  /** The kernel of the integer path, or null before calibration. */
+  get kernel(): KernelName | null {
+    return this.#calibrated?.kernel.kernel ?? null;
+  }
+
+  /**
+   * `forwardInt8` when calibrated, else `forwardSimulated`.
+   *
+   * @param x The input `[..., inFeatures]`.
+   * @returns The output `[..., outFeatures]`.
+   */
+  forward(x: Tensor): Tensor {
+    return this.#calibrated ? this.forwardInt8(x) : this.forwardSimulated(x);
+  }
+
+  /**
+   * The educational path: a fresh float32 copy of the dequantized weights (and bias), then the
+   * same float32 matmul that `Linear.forward` uses. Memory-saving storage, float-speed compute
+   * plus the cost of dequantizing every call.
+   *
+   * @param x The input `[..., inFeatures]`.
+   * @returns The output `[..., outFeatures]`.
+   */
+  forwardSimulated(x: Tensor): Tensor {
+    this.checkInput(x);
+    return linear(x, dequantizeInt8(this.weight), this.#floatBias());
+  }
+
+  /**
+   * The integer path: see `int8LinearForward`.
+   *
+   * @param x The input `[..., inFeatures]`, float32.
+   * @returns The output `[..., outFeatures]`.
+   * @throws {RangeError} Before calibration, or for a shape that does not fit.
+   */
+  forwardInt8(x: Tensor): Tensor {
+    const outShape = this.checkInput(x);
+    const c = this.#calibrated;
+    if (!c) {
+      throw new RangeError(
+        `Cannot run the int8 path of ${this}: it has no calibrated input range (pass inputRange to fromLinear, or use quantizeModel)`,
+      );
+    }
+    const data = x.data instanceof Float32Array ? x.data : Float32Array.from(x.data);
+    const rows = x.size / this.inFeatures;
+    const y = int8LinearForward(data, rows, { ...c, weightScale: this.weight.scale });
+    return new Tensor(y, outShape);
+  }
+
+  /**
+   * The stored state: the quantized weight and the bias.
+   *
+   * @returns `[weight, bias]` (or `[weight]`); each has `size` and `nbytes`.
+   */
+  override parameters(): (Tensor | QuantizedTensor)[] {
+    return this.bias ? [this.weight, this.bias] : [this.weight];
+  }
+
+  /**
+   * The output shape for an input shape.
+   *
+   * @param inShape `[..., inFeatures]`.
+   * @returns `[..., outFeatures]`.
+   * @throws {RangeError} If the last dimension is not `inFeatures`.
+   */
+  override outputShape(inShape: readonly number[]): number[] {
+    if (inShape.length === 0 || inShape[inShape.length - 1] !== this.inFeatures) {
+      throw new RangeError(
+        `Cannot apply ${this} to a tensor of shape [${inShape}]: expected last dimension ${this.inFeatures}`,
+      );
+    }
+    return [...inShape.slice(0, -1), this.outFeatures];
+  }
+
+  /**
+   * Operations for an input shape, counted like `Linear`: `2·B·in·out + B·out` (integer
+   * multiply-adds are operations too).
+   *
+   * @param inShape `[..., inFeatures]`.
+   * @returns The count.
+   */
+  override flops(inShape: readonly number[]): number {
+    const rows = this.outputShape(inShape).slice(0, -1).reduce((a, b) => a * b, 1);
+    return rows * (2 * this.inFeatures * this.outFeatures + (this.bias ? this.outFeatures : 0));
+  }
+
+  /**
+   * Stored bytes against the float32 original (see {@linkcode MemoryUsage}).
+   *
+   * @returns Bytes and their ratio.
+   */
+  memoryUsage(): MemoryUsage {
+    const fp32Bytes = (this.weight.size + (this.bias?.size ?? 0)) * 4;
+    const c = this.#calibrated;
+    const quantizedBytes = this.weight.nbytes + (this.bias?.nbytes ?? 0) +
+      (c?.rowSums?.byteLength ?? 0);
+    const resident = c?.kernel.weights ? 0 : this.weight.values.nbytes;
+    const scratchBytes = c ? c.kernel.byteLength - this.weight.values.nbytes + resident : 0;
+    return { fp32Bytes, quantizedBytes, ratio: fp32Bytes / quantizedBytes, scratchBytes };
+  }
+
+  /**
+   * A description, e.g. `QuantizedLinear(784, 128, int8 per channel, relaxed)`.
+   *
+   * @returns The text.
+   */
+  override toString(): string {
+    const per = this.weight.axis === null ? "per tensor" : "per channel";
+    const path = this.kernel ?? "simulated";
+    return `QuantizedLinear(${this.inFeatures}, ${this.outFeatures}, int${this.weight.bits} ${per}, ${path})`;
+  }
+
+  #floatBias(): Tensor | null {
+    const c = this.#calibrated;
+    if (!this.bias || !c?.bias) return this.bias;
+    const s = this.weight.scale;
+    const b = Float32Array.from(c.bias, (v, j) => v * c.input.scale * s[s.length === 1 ? 0 : j]);
+    return new Tensor(b);
+  }
+}
+
+function quantizeBias(
+  bias: Float32Array,
+  inputScale: number,
+  weightScale: Float32Array,
+): Int32Array {
+  return Int32Array.from(bias, (b, j) => {
+    const q = roundHalfToEven(b / (inputScale * weightScale[weightScale.length === 1 ? 0 : j]));
+    return Math.max(-2147483648, Math.min(2147483647, q));
+  });
+}
