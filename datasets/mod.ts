@@ -50,4 +50,4 @@ export type {
   Tensor,
   TypedArray,
 } from "@tinytorch/tensor";
-export type { Layer, Sequential } from "@tinytorch/layers";
+export type { Layer, Parameter, Sequential } from "@tinytorch/layers";
