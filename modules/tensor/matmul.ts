@@ -60,8 +60,8 @@ export function tile4x4(
  * `c[i,:]`; every inner access walks memory in order (the i-j-k "dot product" order strides down
  * the columns of `b` and misses the cache). Hints for speed: hoist row offsets (`i * k`,
  * `p * n`) out of inner loops and use local variables. The reference goes further: it splits `c`
- * into 4×4 blocks ({@linkcode tile4x4}) and handles the leftover rows and columns with plain
- * dot products.
+ * into 4×4 blocks ({@linkcode tile4x4}), computes the leftover columns of those rows as dot
+ * products and the leftover rows (fewer than 4) with the i-k-j loop into a float64 row.
  *
  * @param a Row-major `m×k` values.
  * @param b Row-major `k×n` values.
@@ -83,14 +83,30 @@ export function matmulF32(
   const n4 = n - (n % 4);
   for (let i = 0; i < m4; i += 4) {
     for (let j = 0; j < n4; j += 4) tile4x4(a, b, c, i, j, k, n);
-  }
-  for (let i = 0; i < m; i++) {
-    const row = i * k;
-    for (let j = i < m4 ? n4 : 0; j < n; j++) {
-      let sum = 0;
-      for (let p = 0, q = j; p < k; p++, q += n) sum += a[row + p] * b[q];
-      c[i * n + j] = sum;
+    for (let r = i; r < i + 4; r++) {
+      for (let j = n4; j < n; j++) {
+        let sum = 0;
+        for (let p = 0, q = j; p < k; p++, q += n) sum += a[r * k + p] * b[q];
+        c[r * n + j] = sum;
+      }
     }
+  }
+  const acc = new Float64Array(n);
+  for (let i = m4; i < m; i++) {
+    acc.fill(0);
+    const k4 = k - (k % 4);
+    for (let p = 0; p < k4; p += 4) {
+      const x0 = a[i * k + p], x1 = a[i * k + p + 1], x2 = a[i * k + p + 2], x3 = a[i * k + p + 3];
+      const r0 = p * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+      for (let j = 0; j < n; j++) {
+        acc[j] += x0 * b[r0 + j] + x1 * b[r1 + j] + x2 * b[r2 + j] + x3 * b[r3 + j];
+      }
+    }
+    for (let p = k4; p < k; p++) {
+      const x = a[i * k + p];
+      for (let j = 0, q = p * n; j < n; j++, q++) acc[j] += x * b[q];
+    }
+    c.set(acc, i * n);
   }
   return c;
   // #endregion

@@ -34,6 +34,11 @@ export default defineCases<Api>("tensor.3", {
     expect: () => want("float32", oracle(A_MNIST, B_MNIST)),
     compare: TOL,
   },
+  "matmul() of one sample [1,784] by [784,128] matches mathjs": {
+    run: ({ tensor }) => tensor(A_MNIST.slice(0, 1)).matmul(tensor(B_MNIST)),
+    expect: () => want("float32", oracle(A_MNIST.slice(0, 1), B_MNIST)),
+    compare: TOL,
+  },
   "matmul() of odd shapes [7,13] by [13,5] matches mathjs": {
     run: ({ tensor }) => tensor(A_ODD).matmul(tensor(B_ODD)),
     expect: () => want("float32", oracle(A_ODD, B_ODD)),
