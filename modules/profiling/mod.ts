@@ -9,17 +9,18 @@
  * container. So later modules' layers (quantized ones) are profiled without being imported here.
  *
  * @example Profile an MLP
- * ```ts ignore
+ * ```ts
  * import { Linear, ReLU, Sequential } from "@tinytorch/layers";
- * import { tensor } from "@tinytorch/tensor";
+ * import { zeros } from "@tinytorch/tensor";
  * import { countFlops, countParameters, measureMemory, profileModel } from "@tinytorch/profiling";
  *
- * const mlp = new Sequential(new Linear(784, 128), new ReLU(), new Linear(128, 10));
+ * const mlp = new Sequential(new Linear(784, 128, { seed: 1 }), new ReLU(), new Linear(128, 10));
  * console.log(countParameters(mlp)); // 101770
  * console.log(countFlops(mlp, [1, 784]).total); // 203530
- * const x = tensor(new Float32Array(784)).reshape(1, 784);
+ * const x = zeros([1, 784]);
  * console.log((await measureMemory(mlp, x)).parameterBytes); // 407080
- * for (const row of (await profileModel(mlp, x)).layers) console.log(row.name, row.bound);
+ * const profile = await profileModel(mlp, x, { iterations: 20 });
+ * for (const row of profile.layers) console.log(row.name, row.medianMs, row.bound);
  * ```
  *
  * @module
