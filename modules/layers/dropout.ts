@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { defaultRng, type RandomOptions, Rng, Tensor } from "@tinytorch/tensor";
+import { defaultRng, type RandomOptions, Rng, type Tensor } from "@tinytorch/tensor";
 import { Layer } from "./layer.ts";
 
 /** Options of {@linkcode Dropout}: the generator masks are drawn from. */
@@ -57,8 +57,8 @@ export class Dropout extends Layer {
    * In training mode: a new float32 tensor where each element is 0 with probability `p` and
    * `x·(1/(1−p))` otherwise. In evaluation mode, or with `p = 0`: `x` itself.
    *
-   * Hint: draw one `this.rng.next()` per element. Handle `p = 1` apart (all zeros): `1/(1−p)`
-   * is Infinity there and `0·Infinity` is NaN.
+   * Hint: `x.astype("float32")` is a float32 copy to overwrite; draw one `this.rng.next()` per
+   * element. Mind `p = 1` (all zeros): `1/(1−p)` is Infinity there and `0·Infinity` is NaN.
    *
    * @param x The input, any shape.
    * @returns The output, same shape.
@@ -66,13 +66,17 @@ export class Dropout extends Layer {
   forward(x: Tensor): Tensor {
     // #region solution layers.5
     if (!this.training || this.p === 0) return x;
-    const out = new Float32Array(x.size);
-    if (this.p === 1) return new Tensor(out, x.shape);
-    const scale = 1 / (1 - this.p);
-    for (let i = 0; i < out.length; i++) {
-      out[i] = this.rng.next() < this.p ? 0 : x.data[i] * scale;
+    const y = x.astype("float32");
+    const data = y.data;
+    if (this.p === 1) {
+      data.fill(0);
+      return y;
     }
-    return new Tensor(out, x.shape);
+    const scale = 1 / (1 - this.p);
+    for (let i = 0; i < data.length; i++) {
+      data[i] = this.rng.next() < this.p ? 0 : data[i] * scale;
+    }
+    return y;
     // #endregion
   }
 

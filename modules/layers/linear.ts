@@ -39,6 +39,22 @@ function checkLinearShapes(x: Tensor, weight: Tensor, bias: Tensor | null): void
 }
 
 /**
+ * `x @ Wᵀ` (given): a float32 tensor of shape `[..., out]`, `x` read as `x.size / in` rows of `in`
+ * values and multiplied by the rows of `weight` with {@linkcode matmulTransposedF32}, so no
+ * transposed copy of the weight is ever built.
+ *
+ * @param x The input, `[..., in]`.
+ * @param weight The weights, `[out, in]`.
+ * @returns The product, `[..., out]`.
+ */
+function timesWeightT(x: Tensor, weight: Tensor): Tensor {
+  const [out, inFeatures] = weight.shape;
+  const rows = x.size / inFeatures;
+  const y = matmulTransposedF32(asFloat32(x.data), asFloat32(weight.data), rows, inFeatures, out);
+  return new Tensor(y, [...x.shape.slice(0, -1), out]);
+}
+
+/**
  * The affine map of a Linear layer: `y = x @ Wᵀ + b`, i.e.
  * `y[..., o] = b[o] + Σ_i x[..., i] · W[o, i]`; float32 result of shape `[..., out]`.
  *
@@ -48,9 +64,9 @@ function checkLinearShapes(x: Tensor, weight: Tensor, bias: Tensor | null): void
  *
  * Hints: start with `checkLinearShapes(x, weight, bias)` (given, in this file). Simplest correct
  * body: `x.matmul(weight.transpose())`, then `.add(bias)` (it broadcasts over the rows). Faster:
- * the transpose copies the whole weight on every call; {@linkcode matmulTransposedF32} (given)
- * computes `x @ Wᵀ` from the rows directly: treat `x` as `x.size / in` rows of `in` values, then
- * add `bias.data[o]` to column `o`.
+ * the transpose copies the whole weight on every call, while `timesWeightT(x, weight)` (given,
+ * in this file) multiplies by the weight's rows directly; then add `bias.data[o]` to every
+ * element whose last index is `o`, in place (the result is a fresh tensor).
  *
  * @example Usage
  * ```ts
@@ -69,16 +85,16 @@ function checkLinearShapes(x: Tensor, weight: Tensor, bias: Tensor | null): void
 export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
   // #region solution layers.3
   checkLinearShapes(x, weight, bias);
-  const [out, inFeatures] = weight.shape;
-  const rows = x.size / inFeatures;
-  const y = matmulTransposedF32(asFloat32(x.data), asFloat32(weight.data), rows, inFeatures, out);
+  const y = timesWeightT(x, weight);
   if (bias !== null) {
+    const data = y.data;
     const b = bias.data;
-    for (let r = 0; r < y.length; r += out) {
-      for (let o = 0; o < out; o++) y[r + o] += b[o];
+    const out = b.length;
+    for (let r = 0; r < data.length; r += out) {
+      for (let o = 0; o < out; o++) data[r + o] += b[o];
     }
   }
-  return new Tensor(y, [...x.shape.slice(0, -1), out]);
+  return y;
   // #endregion
 }
 

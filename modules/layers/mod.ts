@@ -35,7 +35,6 @@ export * from "./activation.ts";
 export * from "./relu.ts";
 export * from "./sigmoid.ts";
 export * from "./tanh.ts";
-export * from "./erf.ts";
 export * from "./gelu.ts";
 export * from "./softmax.ts";
 export * from "./matmul_transposed.ts";

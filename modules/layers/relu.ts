@@ -3,15 +3,15 @@
  *
  * @module
  */
-import { Tensor } from "@tinytorch/tensor";
+import type { Tensor } from "@tinytorch/tensor";
 import { Activation } from "./activation.ts";
 
 /**
  * The rectified linear unit, element-wise: `relu(x) = max(0, x)`. Negative values become 0,
  * the rest (and NaN) pass through. The result has the dtype and shape of `x`.
  *
- * Hint: copy `x.data` (`slice()` keeps the typed array's type), set the negative entries to 0,
- * and wrap the copy as `new Tensor(data, x.shape)`. Do not change `x`.
+ * Hint: `x.clone()` is a copy with its own memory (same dtype); set its negative entries
+ * (`.data[i]`) to 0. Do not change `x`.
  *
  * @example Usage
  * ```ts
@@ -25,11 +25,12 @@ import { Activation } from "./activation.ts";
  */
 export function relu(x: Tensor): Tensor {
   // #region solution layers.1
-  const data = x.data.slice();
+  const y = x.clone();
+  const data = y.data;
   for (let i = 0; i < data.length; i++) {
     if (data[i] < 0) data[i] = 0;
   }
-  return new Tensor(data, x.shape);
+  return y;
   // #endregion
 }
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Tensor } from "@tinytorch/tensor";
+import type { Tensor } from "@tinytorch/tensor";
 import { Activation } from "./activation.ts";
 
 /**
@@ -14,8 +14,7 @@ import { Activation } from "./activation.ts";
  * Use the stable two-branch form, which only ever exponentiates a non-positive number:
  * `x ≥ 0`: `1 / (1 + e^(−x))`; `x < 0`: `e^x / (1 + e^x)`. So σ(1000) = 1 and σ(−1000) = 0.
  *
- * Hint: loop over `x.data` into a `new Float32Array(x.size)`; wrap it as
- * `new Tensor(out, x.shape)`.
+ * Hint: `x.astype("float32")` is a float32 copy of `x`; overwrite each of its `.data[i]`.
  *
  * @example Usage
  * ```ts
@@ -29,17 +28,18 @@ import { Activation } from "./activation.ts";
  */
 export function sigmoid(x: Tensor): Tensor {
   // #region solution layers.1
-  const out = new Float32Array(x.size);
-  for (let i = 0; i < out.length; i++) {
-    const v = x.data[i];
+  const y = x.astype("float32");
+  const data = y.data;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
     if (v >= 0) {
-      out[i] = 1 / (1 + Math.exp(-v));
+      data[i] = 1 / (1 + Math.exp(-v));
     } else {
       const e = Math.exp(v);
-      out[i] = e / (1 + e);
+      data[i] = e / (1 + e);
     }
   }
-  return new Tensor(out, x.shape);
+  return y;
   // #endregion
 }
 

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Tensor } from "@tinytorch/tensor";
+import type { Tensor } from "@tinytorch/tensor";
 import { Activation } from "./activation.ts";
 
 /**
@@ -12,6 +12,8 @@ import { Activation } from "./activation.ts";
  *
  * Numerics: the textbook quotient is `Infinity / Infinity = NaN` beyond |x| ≈ 710. `Math.tanh`
  * is correctly saturating (tanh(±1000) = ±1) and accurate near 0, so use it.
+ *
+ * Hint: `x.astype("float32")` is a float32 copy of `x`; overwrite each of its `.data[i]`.
  *
  * @example Usage
  * ```ts
@@ -25,9 +27,10 @@ import { Activation } from "./activation.ts";
  */
 export function tanh(x: Tensor): Tensor {
   // #region solution layers.1
-  const out = new Float32Array(x.size);
-  for (let i = 0; i < out.length; i++) out[i] = Math.tanh(x.data[i]);
-  return new Tensor(out, x.shape);
+  const y = x.astype("float32");
+  const data = y.data;
+  for (let i = 0; i < data.length; i++) data[i] = Math.tanh(data[i]);
+  return y;
   // #endregion
 }
 
