@@ -1,4 +1,4 @@
-import { findRegions, renderStub } from "./render_stub.ts";
+import { findRegions, renderStub, STUB_LINT_RULES, withLintHeader } from "./render_stub.ts";
 
 /** A region found while rendering a directory. */
 export interface RenderedRegion {
@@ -36,20 +36,57 @@ export async function listRegions(dir: string): Promise<RenderedRegion[]> {
   return out;
 }
 
+/** Options of {@linkcode renderDirectory}. */
+export interface RenderDirectoryOptions {
+  /** Where the lesson is, for the TODO lines. */
+  readonly lesson?: string;
+  /** Render only this task's regions. */
+  readonly only?: string;
+}
+
+async function stubLintRules(files: string[]): Promise<Map<string, Set<string>>> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["lint", "--json", ...files],
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  const report = JSON.parse(new TextDecoder().decode(out.stdout)) as {
+    diagnostics: { filename: string; code: string }[];
+  };
+  const rules = new Map<string, Set<string>>();
+  for (const d of report.diagnostics) {
+    if (!STUB_LINT_RULES.includes(d.code)) continue;
+    const file = decodeURIComponent(new URL(d.filename).pathname);
+    rules.set(file, (rules.get(file) ?? new Set()).add(d.code));
+  }
+  return rules;
+}
+
 /**
- * Renders every `.ts` file with solution regions under a directory as a stub, in place.
+ * Renders every `.ts` file with solution regions under a directory as a stub, in place, then
+ * runs `deno lint` on the stubs and gives each the file-level ignores its emptied bodies need.
  * Files without regions are left untouched.
  *
  * @param dir The directory to render (a copy: this overwrites the reference bodies).
- * @param lesson Where the lesson is, for the TODO lines.
+ * @param options The lesson path for the TODO lines; one task only.
  * @returns The regions that were rendered.
  */
-export async function renderDirectory(dir: string, lesson?: string): Promise<RenderedRegion[]> {
-  const regions = await listRegions(dir);
-  for (const file of new Set(regions.map((r) => r.file))) {
-    const path = `${dir}/${file}`;
+export async function renderDirectory(
+  dir: string,
+  options: RenderDirectoryOptions = {},
+): Promise<RenderedRegion[]> {
+  const regions = (await listRegions(dir)).filter((r) => !options.only || r.task === options.only);
+  const paths = [...new Set(regions.map((r) => `${dir}/${r.file}`))];
+  for (const path of paths) {
     const source = await Deno.readTextFile(path);
-    await Deno.writeTextFile(path, renderStub(source, lesson ? { lesson } : {}));
+    await Deno.writeTextFile(path, renderStub(source, options));
+  }
+  if (paths.length === 0) return regions;
+  const rules = await stubLintRules(paths);
+  for (const path of paths) {
+    const source = await Deno.readTextFile(path);
+    const needed = [...rules.get(await Deno.realPath(path)) ?? []];
+    await Deno.writeTextFile(path, withLintHeader(source, needed));
   }
   return regions;
 }

@@ -23,8 +23,27 @@ const OTHER_OPEN = /^\s*\/\/\s*#region\b/;
 /** The import a stub needs for the error it throws. */
 export const STUB_IMPORT = 'import { NotImplementedError } from "@tinytorch/course";';
 
-/** The header a stub gets for what an emptied body leaves unused. */
-export const STUB_HEADER = "// deno-lint-ignore-file no-unused-vars require-await";
+/** The lint rules an emptied body may trigger, which a stub may therefore ignore. */
+export const STUB_LINT_RULES: readonly string[] = [
+  "no-unused-vars",
+  "require-await",
+  "verbatim-module-syntax",
+];
+
+const HEADER = "// deno-lint-ignore-file ";
+
+/**
+ * Sets a stub's file-level lint ignores: exactly `rules` (Deno's lint reports an ignore that is
+ * not needed, so the renderer cannot add a fixed list). An earlier stub header is replaced.
+ *
+ * @param source A rendered stub.
+ * @param rules The rules its emptied bodies trigger; none removes the header.
+ * @returns The stub with its header.
+ */
+export function withLintHeader(source: string, rules: readonly string[]): string {
+  const body = source.startsWith(HEADER) ? source.slice(source.indexOf("\n") + 1) : source;
+  return rules.length === 0 ? body : `${HEADER}${[...rules].sort().join(" ")}\n${body}`;
+}
 
 /**
  * Finds the solution regions of a source file.
@@ -88,7 +107,8 @@ function insertImport(lines: string[]): string[] {
 /**
  * Renders a source file as a student stub: each region's body becomes a TODO line and
  * `throw new NotImplementedError("<task>")`; the markers, signatures, JSDoc and everything outside
- * regions stay. Adds the import and a lint header when the file has regions. Pure and idempotent.
+ * regions stay. Adds the import when the file has regions (lint ignores for what the emptied
+ * bodies leave unused come from {@linkcode withLintHeader}). Pure and idempotent.
  *
  * @example Usage
  * ```ts
@@ -118,6 +138,5 @@ export function renderStub(source: string, options: RenderOptions = {}): string 
     next = r.end;
   }
   out.push(...lines.slice(next));
-  const body = insertImport(out);
-  return body[0] === STUB_HEADER ? body.join("\n") : [STUB_HEADER, ...body].join("\n");
+  return insertImport(out).join("\n");
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { findRegions, renderStub, STUB_HEADER, STUB_IMPORT } from "./render_stub.ts";
+import { findRegions, renderStub, STUB_IMPORT, withLintHeader } from "./render_stub.ts";
 
 // Markers are spliced in so that this file itself has no regions.
 const OPEN = "// #region solution";
@@ -52,7 +52,7 @@ Deno.test("course: findRegions() rejects malformed regions", () => {
 
 Deno.test("course: renderStub() replaces bodies and keeps everything else", () => {
   const stub = renderStub(SOURCE, { lesson: "modules/demo/README.md" });
-  assert.ok(stub.startsWith(`${STUB_HEADER}\n/**\n * A module.`));
+  assert.ok(stub.startsWith(`/**\n * A module.`));
   assert.ok(stub.includes(`${STUB_IMPORT}\nimport { helper }`));
   assert.ok(!stub.includes("y * 2") && !stub.includes("x * x"));
   assert.ok(stub.includes(
@@ -72,7 +72,7 @@ Deno.test("course: renderStub() adds the import after a module doc when there ar
   const src =
     "/** Doc. */\nexport function f(): number {\n  // #region solution a.1\n  return 1;\n  // #endregion\n}\n";
   const lines = renderStub(src).split("\n");
-  assert.deepEqual(lines.slice(0, 3), [STUB_HEADER, "/** Doc. */", STUB_IMPORT]);
+  assert.deepEqual(lines.slice(0, 2), ["/** Doc. */", STUB_IMPORT]);
 });
 
 Deno.test("course: renderStub() can render one task and leave the others", () => {
@@ -80,4 +80,14 @@ Deno.test("course: renderStub() can render one task and leave the others", () =>
   assert.ok(stub.includes("return y * 2;"));
   assert.ok(!stub.includes("return x * x;"));
   assert.equal(renderStub(SOURCE, { only: "demo.9" }), SOURCE);
+});
+
+Deno.test("course: withLintHeader() sets exactly the given rules and replaces an old header", () => {
+  const once = withLintHeader("export {};\n", ["require-await", "no-unused-vars"]);
+  assert.equal(once, "// deno-lint-ignore-file no-unused-vars require-await\nexport {};\n");
+  assert.equal(
+    withLintHeader(once, ["no-unused-vars"]),
+    "// deno-lint-ignore-file no-unused-vars\nexport {};\n",
+  );
+  assert.equal(withLintHeader(once, []), "export {};\n");
 });
