@@ -180,9 +180,14 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const x = checkTensor(a, "multiply");
   const y = checkTensor(b, "multiply");
   const shapes = `${formatShape(x.shape)} and ${formatShape(y.shape)}`;
-  if (x.ndim === 0 || y.ndim === 0 || y.ndim > 2) {
+  if (x.ndim === 0 || y.ndim === 0) {
     throw new RangeError(
-      `Cannot multiply tensors of shape ${shapes}: need a left operand of 1+ axes and a right of 1 or 2`,
+      `Cannot multiply tensors of shape ${shapes}: a 0-d tensor is not a matrix`,
+    );
+  }
+  if (y.ndim > 2) {
+    throw new RangeError(
+      `Cannot multiply tensors of shape ${shapes}: the right operand must be 1-d or 2-d`,
     );
   }
   const k = x.shape[x.ndim - 1];
