@@ -98,6 +98,10 @@ export default defineCases<Api>("tensor.3", {
     run: ({ tensor }) => tensor(2).matmul(tensor([[1]])),
     compare: throws("RangeError", /\[\] and \[1,1\]/),
   },
+  "matmul() with a 3-D right operand is a RangeError": {
+    run: ({ zeros }) => zeros([2, 3]).matmul(zeros([2, 3, 4])),
+    compare: throws("RangeError", /\[2,3\] and \[2,3,4\]/),
+  },
   "matmul() by a number is a TypeError": {
     run: ({ tensor }) => tensor([[1]]).matmul(2 as never),
     compare: throws("TypeError"),
