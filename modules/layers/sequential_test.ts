@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { Tensor, zeros } from "@tinytorch/tensor";
 import { Dropout } from "./dropout.ts";
 import { Flatten } from "./flatten.ts";
-import { Layer } from "./layer.ts";
+import type { Layer } from "./layer.ts";
 import { Linear } from "./linear.ts";
 import { ReLU } from "./relu.ts";
 import { Sequential } from "./sequential.ts";
