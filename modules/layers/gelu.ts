@@ -62,7 +62,7 @@ export function erf(x: number): number {
 export interface GeluOptions {
   /**
    * `"none"` (default): the exact `x·Φ(x)`; `"tanh"`: the approximation
-   * `0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))`. They differ by at most 4.74e-4 (near
+   * `0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))`. They differ by at most 4.73e-4 (near
    * |x| = 2.70).
    */
   approximate?: "none" | "tanh";
