@@ -1,6 +1,7 @@
 import type { Int8LinearKernel } from "./kernels/mod.ts";
 import type { InputQuantization } from "./input_quantization.ts";
-import { roundHalfToEven } from "./round_half_to_even.ts";
+
+const ROUNDING = 6755399441055744; // 1.5 · 2^52
 
 /** What the integer path of a quantized linear layer needs. */
 export interface Int8LinearParts {
@@ -26,7 +27,7 @@ export interface Int8LinearParts {
  * Why it is right: `x ≈ s_in (xq − z_in)` and `w ≈ s_w wq`, so
  * `Σ_k x w ≈ s_in s_w (Σ_k xq wq − z_in Σ_k wq)`; the bias was stored at the same scale.
  *
- * Hints: an Int8Array holds `[0, 127]` and `[-128, 127]` alike; `weightScale` may have a single
+ * Hints: quantize with `roundHalfToEven` (see `quantizeInt8`); an Int8Array holds `[0, 127]` and `[-128, 127]` alike; `weightScale` may have a single
  * entry (per-tensor weights); `rowSums` and `bias` may be null.
  *
  * @param x The float inputs, `rows × kernel.inFeatures`, row-major.
@@ -44,19 +45,23 @@ export function int8LinearForward(
   const { scale, zeroPoint, qmin, qmax } = input;
   const xq = new Int8Array(x.length);
   for (let i = 0; i < x.length; i++) {
-    const v = roundHalfToEven(x[i] / scale) + zeroPoint;
+    // (v + 1.5·2^52) − 1.5·2^52 is roundHalfToEven(v) for |v| < 2^51 (IEEE rounding of the sum,
+    // ties to even), without a call; larger |v| saturate below anyway.
+    const v = (x[i] / scale + ROUNDING) - ROUNDING + zeroPoint;
     xq[i] = v < qmin ? qmin : v > qmax ? qmax : v;
   }
   const acc = kernel.run(xq, rows);
   const n = kernel.outFeatures;
+  const columnScale = new Float64Array(n);
+  const columnOffset = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    columnScale[j] = scale * weightScale[weightScale.length === 1 ? 0 : j];
+    columnOffset[j] = (bias === null ? 0 : bias[j]) -
+      (rowSums === null ? 0 : zeroPoint * rowSums[j]);
+  }
   const y = new Float32Array(rows * n);
-  for (let r = 0; r < rows; r++) {
-    for (let j = 0; j < n; j++) {
-      const correction = rowSums === null ? 0 : zeroPoint * rowSums[j];
-      const b = bias === null ? 0 : bias[j];
-      const s = weightScale[weightScale.length === 1 ? 0 : j];
-      y[r * n + j] = (acc[r * n + j] - correction + b) * scale * s;
-    }
+  for (let r = 0; r < rows * n; r += n) {
+    for (let j = 0; j < n; j++) y[r + j] = (acc[r + j] + columnOffset[j]) * columnScale[j];
   }
   return y;
   // #endregion

@@ -29,3 +29,4 @@ export * from "./int8_linear_forward.ts";
 export * from "./quantized_linear.ts";
 export * from "./quantize_model.ts";
 export * from "./compare_model_sizes.ts";
+export * from "./forward_benchmark.ts";
