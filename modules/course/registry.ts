@@ -10,6 +10,7 @@ import { TENSOR } from "./registry/tensor.ts";
 import type { ModuleInfo, TaskInfo } from "./registry/types.ts";
 
 export type { ModuleInfo, TaskInfo };
+export { type MilestoneInfo, MILESTONES } from "./registry/milestones.ts";
 
 /** Every course module, in course order. */
 export const MODULES: readonly ModuleInfo[] = [TENSOR, LAYERS, PROFILING, QUANTIZATION];
