@@ -98,7 +98,7 @@ export function quantizeValues(
  * import { dequantizeInt8, quantizeInt8 } from "@tinytorch/quantization";
  * import { tensor } from "@tinytorch/tensor";
  * const q = quantizeInt8(tensor([1, 2, 3, 4, 5, 6]));
- * console.log(Array.from(q.values.data)); // [-85, -43, 0, 42, 85, 127]
+ * console.log(Array.from(q.values.data)); // [-86, -43, -1, 42, 84, 127]
  * console.log(dequantizeInt8(q).toArray()); // close to [1, 2, 3, 4, 5, 6], within scale/2
  * ```
  *

@@ -2,6 +2,30 @@ import { allClose, defineCases, randomValues } from "@tinytorch/course";
 import { quantileSeq } from "mathjs";
 import type { Api } from "./api.ts";
 
+/** Seeded Gaussian (Box-Muller) and Laplace samples from uniform test data. */
+const u = randomValues(20_000, { seed: 99, min: 1e-7, max: 1 });
+const gaussian = Array.from(
+  { length: 10_000 },
+  (_, i) => Math.sqrt(-2 * Math.log(u[2 * i])) * Math.cos(2 * Math.PI * u[2 * i + 1]),
+);
+const laplace = u.slice(0, 10_000).map((v, i) => (i % 2 ? 1 : -1) * -Math.log(v));
+
+function errors(api: Api, values: number[], bits: number) {
+  const x = api.tensor(values);
+  const bulk = new api.PercentileObserver().observe(x).range();
+  const mse = (range: { min: number; max: number }) => {
+    const back = api.dequantizeInt8(api.quantizeInt8(x, { range, bits })).data;
+    let inside = 0, n = 0, all = 0;
+    x.data.forEach((v, i) => {
+      const e = (back[i] - v) ** 2;
+      all += e;
+      if (v >= bulk.min && v <= bulk.max) [inside, n] = [inside + e, n + 1];
+    });
+    return { bulk: inside / n, all: all / x.size };
+  };
+  return { minmax: mse(new api.MinMaxObserver().observe(x).range()), percentile: mse(bulk) };
+}
+
 const close = allClose({ rtol: 1e-6, atol: 1e-9 });
 const sample = randomValues(1001, { seed: 7, min: -2, max: 2 });
 const sorted = [...sample].sort((a, b) => a - b);
@@ -38,5 +62,22 @@ export default defineCases<Api>("quantization.5", {
       return { min: quantileSeq(all, 0.001) as number, max: quantileSeq(all, 0.999) as number };
     },
     compare: close,
+  },
+  "both sides of clipping: outliers at ±80, 8 bits": {
+    run: (api) => {
+      const { minmax, percentile } = errors(api, [...gaussian, 80, -80], 8);
+      return {
+        bulkErrorCutMoreThan100x: percentile.bulk * 100 < minmax.bulk,
+        totalErrorWorse: percentile.all > minmax.all,
+      };
+    },
+    expect: { bulkErrorCutMoreThan100x: true, totalErrorWorse: true },
+  },
+  "heavy tails (Laplace), 4 bits: the percentile range wins on total error": {
+    run: (api) => {
+      const { minmax, percentile } = errors(api, laplace, 4);
+      return { percentileWins: percentile.all < minmax.all };
+    },
+    expect: { percentileWins: true },
   },
 });
