@@ -4,7 +4,7 @@
  * @module
  */
 import { accuracy } from "@tinytorch/datasets";
-import { Linear, type Sequential } from "@tinytorch/layers";
+import type { Linear, Sequential } from "@tinytorch/layers";
 import {
   benchmarkForwardPaths,
   compareModelSizes,
