@@ -3,28 +3,9 @@
  *
  * @module
  */
+import { formatShape, sizeOf } from "@tinytorch/tensor";
 
-/**
- * Formats a shape for messages: `[2,10]`, `[]` for a scalar.
- *
- * @param shape The shape.
- * @returns The text.
- */
-export function formatShape(shape: readonly number[]): string {
-  return `[${shape.join(",")}]`;
-}
-
-/**
- * The number of elements of a shape (`1` for `[]`).
- *
- * @param shape The shape.
- * @returns The product of the dimensions.
- */
-export function sizeOf(shape: readonly number[]): number {
-  let size = 1;
-  for (const d of shape) size *= d;
-  return size;
-}
+export { formatShape, sizeOf };
 
 /**
  * Checks that a shape argument is an array of non-negative integers.
