@@ -23,7 +23,8 @@ import { Tensor } from "./tensor.ts";
  * @example Usage
  * ```ts
  * import { astype, tensor } from "@tinytorch/tensor";
- * console.log(astype(tensor([1.9, -1.9, 127]), "int8").toArray()); // [1, -1, 127]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(astype(tensor([1.9, -1.9, 127]), "int8").toArray(), [1, -1, 127]);
  * ```
  *
  * @param x The tensor.

@@ -18,7 +18,8 @@ import { Tensor } from "./tensor.ts";
  * @example Usage
  * ```ts
  * import { broadcastShapes } from "@tinytorch/tensor";
- * console.log(broadcastShapes([4, 1], [3, 1, 5])); // [3, 4, 5]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(broadcastShapes([4, 1], [3, 1, 5]), [3, 4, 5]);
  * ```
  *
  * @param a The first shape.

@@ -91,9 +91,10 @@ function readValues(
  * @example Usage
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
- * console.log(tensor([[1, 2], [3, 4]]).shape); // [2, 2]
- * console.log(tensor([1, 2, 3, 4], { shape: [2, 2], dtype: "int8" }).nbytes); // 4
- * console.log(tensor(5).shape); // []
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(tensor([[1, 2], [3, 4]]).shape, [2, 2]);
+ * assert.equal(tensor([1, 2, 3, 4], { shape: [2, 2], dtype: "int8" }).nbytes, 4);
+ * assert.deepEqual(tensor(5).shape, []);
  * ```
  *
  * @param values The values.
@@ -163,7 +164,8 @@ export function full(
  * @example Usage
  * ```ts
  * import { zeros } from "@tinytorch/tensor";
- * console.log(zeros([2, 3], { dtype: "int8" }).nbytes); // 6
+ * import assert from "node:assert/strict";
+ * assert.equal(zeros([2, 3], { dtype: "int8" }).nbytes, 6);
  * ```
  *
  * @param shape The shape (a number means 1-D).
@@ -193,8 +195,9 @@ export function ones(shape: number | readonly number[], options: CreateOptions =
  * @example Usage
  * ```ts
  * import { arange } from "@tinytorch/tensor";
- * console.log(arange(4).toArray()); // [0, 1, 2, 3]
- * console.log(arange(1, 7, 2, { dtype: "int32" }).toArray()); // [1, 3, 5]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(arange(4).toArray(), [0, 1, 2, 3]);
+ * assert.deepEqual(arange(1, 7, 2, { dtype: "int32" }).toArray(), [1, 3, 5]);
  * ```
  *
  * @param start The first value, or `stop` when it is the only number.
@@ -235,8 +238,9 @@ export interface RandOptions extends RandomOptions {
  * @example Reproducible
  * ```ts
  * import { rand } from "@tinytorch/tensor";
+ * import assert from "node:assert/strict";
  * const a = rand([2, 2], { seed: 7 });
- * console.log(a.toString() === rand([2, 2], { seed: 7 }).toString()); // true
+ * assert.deepEqual(a.toArray(), rand([2, 2], { seed: 7 }).toArray());
  * ```
  *
  * @param shape The shape (a number means 1-D).

@@ -105,8 +105,9 @@ export function isIntDType(dtype: DType): dtype is "int32" | "int8" {
  * @example Usage
  * ```ts
  * import { promoteTypes } from "@tinytorch/tensor";
- * console.log(promoteTypes("int8", "int8")); // "int32"
- * console.log(promoteTypes("int32", "float32")); // "float32"
+ * import assert from "node:assert/strict";
+ * assert.equal(promoteTypes("int8", "int8"), "int32");
+ * assert.equal(promoteTypes("int32", "float32"), "float32");
  * ```
  *
  * @param a The first operand's dtype.

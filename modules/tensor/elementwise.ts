@@ -53,7 +53,9 @@ export function resultDtype(a: Tensor, b: Tensor): DType {
  * @example Usage
  * ```ts
  * import { add, tensor } from "@tinytorch/tensor";
- * console.log(add(tensor([[1, 2], [3, 4]]), tensor([10, 20])).toArray()); // [[11, 22], [13, 24]]
+ * import assert from "node:assert/strict";
+ * const y = add(tensor([[1, 2], [3, 4]]), tensor([10, 20])); // [10, 20] is added to each row
+ * assert.deepEqual(y.toArray(), [[11, 22], [13, 24]]);
  * ```
  *
  * @param a A tensor.

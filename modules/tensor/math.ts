@@ -54,7 +54,8 @@ export function neg(x: Tensor): Tensor {
  * @example Usage
  * ```ts
  * import { exp, tensor } from "@tinytorch/tensor";
- * console.log(exp(tensor([0])).toArray()); // [1]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(exp(tensor([0])).toArray(), [1]);
  * ```
  *
  * @param x The input.
@@ -115,7 +116,8 @@ export function abs(x: Tensor): Tensor {
  * @example Usage
  * ```ts
  * import { clip, tensor } from "@tinytorch/tensor";
- * console.log(clip(tensor([-2, 0.5, 3]), -1, 1).toArray()); // [-1, 0.5, 1]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(clip(tensor([-2, 0.5, 3]), -1, 1).toArray(), [-1, 0.5, 1]);
  * ```
  *
  * @param x The input.

@@ -165,7 +165,8 @@ function asFloat32(data: TypedArray): Float32Array {
  * @example Usage
  * ```ts
  * import { matmul, tensor } from "@tinytorch/tensor";
- * console.log(matmul(tensor([[1, 2], [3, 4]]), tensor([[5], [6]])).toArray()); // [[17], [39]]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(matmul(tensor([[1, 2], [3, 4]]), tensor([[5], [6]])).toArray(), [[17], [39]]);
  * ```
  *
  * @param a The left operand, at least 1-D.

@@ -7,11 +7,13 @@
  * @example Usage
  * ```ts
  * import { randn, tensor } from "@tinytorch/tensor";
+ * import assert from "node:assert/strict";
  * const x = tensor([[1, 2, 3], [4, 5, 6]]); // shape [2, 3], float32
  * const w = randn([3, 4], { seed: 0 });
  * const y = x.matmul(w).add(tensor([0.5, 0, 0, 0])); // [2, 4], bias broadcast over rows
- * console.log(y.shape, y.argmax({ axis: 1 }).dtype); // [2, 4] "int32"
- * console.log(x.astype("int8").nbytes); // 6
+ * assert.deepEqual(y.shape, [2, 4]);
+ * assert.equal(y.argmax({ axis: 1 }).dtype, "int32");
+ * assert.equal(x.astype("int8").nbytes, 6);
  * ```
  *
  * @module

@@ -103,10 +103,11 @@ function checkNotEmpty(r: Reduction, x: Tensor, op: string): void {
  * @example Usage
  * ```ts
  * import { sum, tensor } from "@tinytorch/tensor";
+ * import assert from "node:assert/strict";
  * const x = tensor([[1, 2, 3], [4, 5, 6]]);
- * console.log(sum(x).toArray()); // 21
- * console.log(sum(x, { axis: 0 }).toArray()); // [5, 7, 9]
- * console.log(sum(x, { axis: -1, keepdims: true }).shape); // [2, 1]
+ * assert.equal(sum(x).toArray(), 21);
+ * assert.deepEqual(sum(x, { axis: 0 }).toArray(), [5, 7, 9]);
+ * assert.deepEqual(sum(x, { axis: -1, keepdims: true }).shape, [2, 1]);
  * ```
  *
  * @param x The tensor.
@@ -189,7 +190,8 @@ export function min(x: Tensor, options: ReduceOptions = {}): Tensor {
  * @example Usage
  * ```ts
  * import { argmax, tensor } from "@tinytorch/tensor";
- * console.log(argmax(tensor([[1, 9, 3], [7, 2, 7]]), { axis: 1 }).toArray()); // [1, 0]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(argmax(tensor([[1, 9, 3], [7, 2, 7]]), { axis: 1 }).toArray(), [1, 0]);
  * ```
  *
  * @param x The tensor.

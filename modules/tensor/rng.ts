@@ -7,14 +7,16 @@
 /**
  * A seeded pseudo-random generator: mulberry32 for uniform numbers (32 bits of state, period
  * 2^32, plenty for teaching) and the Box-Muller transform for normal numbers. The same seed gives
- * the same sequence on every machine. Library code never uses `Math.random`.
+ * the same sequence on every machine. Library code never uses JavaScript's global, unseeded
+ * generator.
  *
  * @example Usage
  * ```ts
  * import { Rng } from "@tinytorch/tensor";
+ * import assert from "node:assert/strict";
  * const a = new Rng(42);
  * const b = new Rng(42);
- * console.log(a.next() === b.next()); // true
+ * assert.equal(a.next(), b.next());
  * ```
  */
 export class Rng {

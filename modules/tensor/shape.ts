@@ -34,7 +34,8 @@ export function sizeOf(shape: readonly number[]): number {
  * @example Usage
  * ```ts
  * import { stridesOf } from "@tinytorch/tensor";
- * console.log(stridesOf([2, 3, 4])); // [12, 4, 1]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(stridesOf([2, 3, 4]), [12, 4, 1]);
  * ```
  *
  * @param shape The shape.

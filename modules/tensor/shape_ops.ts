@@ -16,7 +16,8 @@ import { Tensor } from "./tensor.ts";
  * @example Usage
  * ```ts
  * import { arange, reshape } from "@tinytorch/tensor";
- * console.log(reshape(arange(6), [2, -1]).shape); // [2, 3]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(reshape(arange(6), [2, -1]).shape, [2, 3]);
  * ```
  *
  * @param x The tensor.
@@ -79,7 +80,8 @@ export function flatten(x: Tensor): Tensor {
  * @example Usage
  * ```ts
  * import { tensor, transpose } from "@tinytorch/tensor";
- * console.log(transpose(tensor([[1, 2, 3], [4, 5, 6]])).toArray()); // [[1, 4], [2, 5], [3, 6]]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(transpose(tensor([[1, 2, 3], [4, 5, 6]])).toArray(), [[1, 4], [2, 5], [3, 6]]);
  * ```
  *
  * @param x The tensor.

@@ -39,9 +39,12 @@ function clampSliceEnd(i: unknown, n: number): number {
  * @example Usage
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
+ * import assert from "node:assert/strict";
  * const x = tensor([[1, 2, 3], [4, 5, 6]]);
- * console.log(x.shape, x.dtype, x.nbytes); // [2, 3] "float32" 24
- * console.log(x.add(1).toArray()); // [[2, 3, 4], [5, 6, 7]]
+ * assert.deepEqual(x.shape, [2, 3]);
+ * assert.equal(x.dtype, "float32");
+ * assert.equal(x.nbytes, 24);
+ * assert.deepEqual(x.add(1).toArray(), [[2, 3, 4], [5, 6, 7]]);
  * ```
  */
 export class Tensor {
@@ -165,7 +168,7 @@ export class Tensor {
     return formatTensor(this.data, this.shape, this.dtype);
   }
 
-  /** Lets `console.log` show the tensor as `toString` does. */
+  /** Lets Deno's inspector (REPL, assertion messages) show the tensor as `toString` does. */
   [Symbol.for("Deno.customInspect")](): string {
     return this.toString();
   }
