@@ -40,10 +40,12 @@ const TASK_ID = /^[a-z][a-z0-9_]*\.[1-9][0-9]*$/;
  * @example Usage
  * ```ts
  * import { defineCases, exact } from "@tinytorch/course";
+ * import assert from "node:assert/strict";
+ * type Api = { add(a: number, b: number): number };
  * const set = defineCases("demo.1", {
- *   "adds two numbers": { run: (api: { add(a: number, b: number): number }) => api.add(1, 2), expect: 3, compare: exact() },
+ *   "adds two numbers": { run: (api: Api) => api.add(1, 2), expect: 3, compare: exact() },
  * });
- * console.log(Object.keys(set.cases)); // ["adds two numbers"]
+ * assert.deepEqual(Object.keys(set.cases), ["adds two numbers"]);
  * ```
  *
  * @param task The task id, `<module>.<n>`.

@@ -6,12 +6,13 @@
  * @example Define and run cases
  * ```ts
  * import { allClose, defineCases, expectedObservation, judge, runCase } from "@tinytorch/course";
+ * import assert from "node:assert/strict";
  * const api = { half: (x: number) => x / 2 };
  * const set = defineCases("demo.1", {
  *   "halves": { run: (a: typeof api) => a.half(3), expect: 1.5, compare: allClose() },
  * });
  * const c = set.cases["halves"];
- * console.log(judge(c, await runCase(c, api), await expectedObservation(c))); // null
+ * assert.equal(judge(c, await runCase(c, api), await expectedObservation(c)), null); // null: passed
  * ```
  *
  * @module

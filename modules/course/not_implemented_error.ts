@@ -6,8 +6,9 @@
  * @example Usage
  * ```ts
  * import { NotImplementedError } from "@tinytorch/course";
+ * import assert from "node:assert/strict";
  * const error = new NotImplementedError("tensor.3");
- * console.log(error.task); // "tensor.3"
+ * assert.equal(error.task, "tensor.3");
  * ```
  */
 export class NotImplementedError extends Error {

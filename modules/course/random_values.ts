@@ -17,7 +17,11 @@ export interface RandomValuesOptions {
  * @example Usage
  * ```ts
  * import { randomValues } from "@tinytorch/course";
- * console.log(randomValues(3, { seed: 1 }).length); // 3
+ * import assert from "node:assert/strict";
+ * const values = randomValues(3, { seed: 1 });
+ * assert.equal(values.length, 3);
+ * assert.ok(values.every((v) => v >= -1 && v < 1)); // the default range [-1, 1)
+ * assert.deepEqual(randomValues(3, { seed: 1 }), values); // same seed, same values
  * ```
  *
  * @param count How many values.

@@ -21,8 +21,9 @@ export const MODULES: readonly ModuleInfo[] = [TENSOR, LAYERS, PROFILING, QUANTI
  * @example Usage
  * ```ts
  * import { findModule } from "@tinytorch/course";
- * console.log(findModule("01").name); // "tensor"
- * console.log(findModule("3").name); // "layers"
+ * import assert from "node:assert/strict";
+ * assert.equal(findModule("01").name, "tensor");
+ * assert.equal(findModule("3").name, "layers");
  * ```
  *
  * @param ref A name or number.

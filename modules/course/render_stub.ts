@@ -51,8 +51,9 @@ export function withLintHeader(source: string, rules: readonly string[]): string
  * @example Usage
  * ```ts
  * import { findRegions } from "@tinytorch/course";
+ * import assert from "node:assert/strict";
  * const src = "function f() {\n  // #region solution demo.1\n  return 1;\n  // #endregion\n}\n";
- * console.log(findRegions(src)); // [{ task: "demo.1", start: 2, end: 4 }]
+ * assert.deepEqual(findRegions(src), [{ task: "demo.1", start: 2, end: 4 }]);
  * ```
  *
  * @param source The file's text.
@@ -113,8 +114,9 @@ function insertImport(lines: string[]): string[] {
  * @example Usage
  * ```ts
  * import { renderStub } from "@tinytorch/course";
+ * import assert from "node:assert/strict";
  * const src = "export function f(): number {\n  // #region solution demo.1\n  return 1;\n  // #endregion\n}\n";
- * console.log(renderStub(src).includes('throw new NotImplementedError("demo.1");')); // true
+ * assert.ok(renderStub(src).includes('throw new NotImplementedError("demo.1");'));
  * ```
  *
  * @param source The reference file's text.
