@@ -1,5 +1,9 @@
 import { decodeBase64 } from "./base64.ts";
-import { DOT16_WASM_BASE64, RELAXED_WASM_BASE64 } from "./int8_matmul_wasm.ts";
+import {
+  DOT16_WASM_BASE64,
+  QUANTIZE_WASM_BASE64,
+  RELAXED_WASM_BASE64,
+} from "./int8_matmul_wasm.ts";
 
 /**
  * The name of an int8 matmul kernel, fastest first:
@@ -17,36 +21,42 @@ export const KERNEL_NAMES: readonly KernelName[] = ["relaxed", "dot16", "scalar"
 /** A `WebAssembly.validate`-like check, replaceable in tests to mimic other engines. */
 export type Validate = (bytes: Uint8Array<ArrayBuffer>) => boolean;
 
-const BINARIES: Readonly<Record<"relaxed" | "dot16", Uint8Array<ArrayBuffer>>> = {
+const BINARIES: Readonly<Record<"relaxed" | "dot16" | "quantize", Uint8Array<ArrayBuffer>>> = {
   relaxed: decodeBase64(RELAXED_WASM_BASE64),
   dot16: decodeBase64(DOT16_WASM_BASE64),
+  quantize: decodeBase64(QUANTIZE_WASM_BASE64),
 };
+
+function validates(validate: Validate, name: keyof typeof BINARIES): boolean {
+  try {
+    return validate(BINARIES[name]);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Lists the kernels an engine supports, fastest first, by validating the kernel modules themselves
  * (about 1 KB each): a module validates only if the engine knows every instruction it uses. The
  * dot16 module uses no relaxed instruction, so it still validates where relaxed SIMD is missing.
+ * Both Wasm kernels also need the quantizer module (float32 to int8, SIMD only).
  *
  * @param validate The check to use; `WebAssembly.validate` unless testing.
  * @returns The supported kernel names, always ending with `"scalar"`.
  */
 export function detectKernels(validate: Validate = WebAssembly.validate): KernelName[] {
-  const wasm = (["relaxed", "dot16"] as const).filter((name) => {
-    try {
-      return validate(BINARIES[name]);
-    } catch {
-      return false;
-    }
-  });
+  if (!validates(validate, "quantize")) return ["scalar"];
+  const wasm = (["relaxed", "dot16"] as const).filter((name) => validates(validate, name));
   return [...wasm, "scalar"];
 }
 
 const AVAILABLE: readonly KernelName[] = Object.freeze(detectKernels());
 
-const MODULES: Partial<Record<KernelName, WebAssembly.Module>> = {};
+const MODULES: Partial<Record<keyof typeof BINARIES, WebAssembly.Module>> = {};
 for (const name of AVAILABLE) {
   if (name !== "scalar") MODULES[name] = new WebAssembly.Module(BINARIES[name]);
 }
+if (AVAILABLE[0] !== "scalar") MODULES.quantize = new WebAssembly.Module(BINARIES.quantize);
 
 /**
  * The kernels this engine supports, fastest first (detected once, at import).
@@ -79,12 +89,15 @@ export function bestKernel(): KernelName {
 }
 
 /**
- * The compiled module of a Wasm kernel (compiled synchronously at import), or `undefined` when the
- * engine does not support it. Internal: used by {@linkcode createInt8Linear}.
+ * The compiled module of a Wasm kernel or of the quantizer that feeds both (compiled synchronously
+ * at import), or `undefined` when the engine does not support it. Internal: used by
+ * {@linkcode createInt8Linear}.
  *
- * @param name A Wasm kernel name.
+ * @param name A Wasm kernel name, or `"quantize"`.
  * @returns The module, if supported.
  */
-export function kernelModule(name: "relaxed" | "dot16"): WebAssembly.Module | undefined {
+export function kernelModule(
+  name: "relaxed" | "dot16" | "quantize",
+): WebAssembly.Module | undefined {
   return MODULES[name];
 }

@@ -7,6 +7,8 @@ import {
   KERNEL_NAMES,
   type Validate,
 } from "./available_kernels.ts";
+import { decodeBase64 } from "./base64.ts";
+import { QUANTIZE_WASM_BASE64 } from "./int8_matmul_wasm.ts";
 
 Deno.test("quantization kernels: availableKernels() lists supported kernels, fastest first", () => {
   const kernels = availableKernels();
@@ -40,4 +42,10 @@ Deno.test("quantization kernels: detectKernels() falls back when an engine lacks
   const noSimd = await engineWith({ simd: false, relaxed_simd: false });
   assert.deepEqual(detectKernels(noSimd), ["scalar"]);
   assert.deepEqual(detectKernels(() => false), ["scalar"]);
+  // Both Wasm kernels need the quantizer module.
+  const quantizer = decodeBase64(QUANTIZE_WASM_BASE64);
+  const isQuantizer = (bytes: Uint8Array) =>
+    bytes.length === quantizer.length && bytes.every((v, i) => v === quantizer[i]);
+  assert.deepEqual(detectKernels((bytes) => !isQuantizer(bytes)), ["scalar"]);
+  assert.deepEqual(detectKernels(isQuantizer), ["scalar"]);
 });

@@ -2,8 +2,8 @@
 /**
  * Builds the int8 matmul Wasm kernels from their WAT sources with the `wabt` npm package.
  *
- * Writes `int8_matmul_dot16.wasm`, `int8_matmul_relaxed.wasm` and the generated TS module
- * `int8_matmul_wasm.ts` (the same bytes in base64, so the kernels instantiate synchronously at
+ * Writes `int8_matmul_dot16.wasm`, `int8_matmul_relaxed.wasm`, `int8_quantize.wasm` and the
+ * generated TS module `int8_matmul_wasm.ts` (the same bytes in base64, so the kernels instantiate synchronously at
  * import time without `--allow-read`). The output depends only on the WAT sources and the pinned
  * wabt version, so a rebuild is byte-for-byte reproducible.
  *
@@ -17,9 +17,12 @@
 import wabtInit from "wabt";
 import { encodeBase64 } from "./base64.ts";
 
-/** One kernel: its WAT source, the binary it builds to, and the Wasm features it may use. */
+/**
+ * One Wasm module: its WAT source, the binary it builds to, and the Wasm features it may use. The
+ * `quantize` module (float32 to int8, shared by both matmul kernels) is not a kernel of its own.
+ */
 interface KernelSource {
-  name: "dot16" | "relaxed";
+  name: "dot16" | "relaxed" | "quantize";
   wat: string;
   wasm: string;
   relaxed: boolean;
@@ -37,6 +40,12 @@ const KERNELS: readonly KernelSource[] = [
     wat: "int8_matmul_relaxed.wat",
     wasm: "int8_matmul_relaxed.wasm",
     relaxed: true,
+  },
+  {
+    name: "quantize",
+    wat: "int8_quantize.wat",
+    wasm: "int8_quantize.wasm",
+    relaxed: false,
   },
 ];
 
@@ -59,8 +68,8 @@ async function sha256Hex(text: string): Promise<string> {
 }
 
 /**
- * Assembles one WAT source. The dot16 kernel is built with SIMD only (not relaxed SIMD), which
- * proves it still loads on engines without relaxed SIMD.
+ * Assembles one WAT source. The dot16 kernel and the quantizer are built with SIMD only (not
+ * relaxed SIMD), which proves they still load on engines without relaxed SIMD.
  */
 async function assemble(source: KernelSource, wat: string): Promise<Uint8Array> {
   const wabt = await wabtInit();
@@ -82,7 +91,7 @@ function generatedModule(entries: { source: KernelSource; hash: string; bytes: U
   for (const { source, bytes } of entries) {
     lines.push(
       "",
-      `/** The ${source.name} kernel module (${bytes.length} bytes), base64. */`,
+      `/** The ${source.name} Wasm module (${bytes.length} bytes), base64. */`,
       `export const ${source.name.toUpperCase()}_WASM_BASE64 =`,
       `  "${encodeBase64(bytes)}";`,
     );

@@ -17,6 +17,9 @@ Deno.test("quantization kernels: only the relaxed binary needs relaxed SIMD", as
   const dot16 = wabt.readWasm(await read("int8_matmul_dot16.wasm"), features);
   dot16.validate();
   dot16.destroy();
+  const quantize = wabt.readWasm(await read("int8_quantize.wasm"), features);
+  quantize.validate();
+  quantize.destroy();
   const relaxed = await read("int8_matmul_relaxed.wasm");
   assert.throws(() => wabt.readWasm(relaxed, features).validate(), /unexpected opcode: 0xfd 0x93/);
 });

@@ -65,16 +65,21 @@ Deno.test("quantization kernels: the default kernel is the best one", () => {
 });
 
 Deno.test("quantization kernels: byteLength counts the whole Wasm memory, sized once", () => {
-  // 784 -> 128, maxBatch 64: weights 128*784 + inputs 64*784 + outputs 64*128*4 = 183296 bytes,
-  // rounded up to 3 pages of 64 KiB.
+  // 784 -> 128, maxBatch 64: weights 128*784 + inputs 64*784 + outputs 64*128*4
+  // + float staging 64*784*4 = 384000 bytes, rounded up to 6 pages of 64 KiB.
   const wasm = createInt8Linear(new Int8Array(128 * 784), [128, 784], { kernel: "dot16" });
-  assert.equal(wasm.byteLength, 3 * 65536);
-  // K = 10 pads to 16: 4*16 + 2*16 + 2*4*4 fits one page.
+  assert.equal(wasm.byteLength, 6 * 65536);
+  // K = 10 pads to 16: 4*16 + 2*16 + 2*4*4 + 2*10*4 fits one page.
   assert.equal(createInt8Linear(new Int8Array(40), [4, 10], { maxBatch: 2 }).byteLength, 65536);
   const scalar = createInt8Linear(new Int8Array(128 * 784), [128, 784], { kernel: "scalar" });
   assert.equal(scalar.byteLength, 128 * 784);
   // Many calls (including chunked ones) never grow the memory.
   const x = new Int8Array(200 * 784).fill(1);
-  for (let i = 0; i < 3; i++) wasm.run(x, 200);
-  assert.equal(wasm.byteLength, 3 * 65536);
+  const xf = new Float32Array(200 * 784).fill(0.5);
+  const input = { scale: 0.5, zeroPoint: 0, qmin: 0, qmax: 127 };
+  for (let i = 0; i < 3; i++) {
+    wasm.run(x, 200);
+    wasm.runFloat(xf, 200, input);
+  }
+  assert.equal(wasm.byteLength, 6 * 65536);
 });

@@ -1,7 +1,8 @@
 /**
  * Int8 matmul kernels for quantized linear layers: pure functions over typed arrays computing the
  * int32 accumulators `acc[i, j] = Σ_p x[i, p] · w[j, p]` of an int8 input `x` (`[M, K]`) and int8
- * weights `w` in PyTorch Linear layout (`[N, K]`). Three kernels: `"relaxed"` (relaxed Wasm SIMD,
+ * weights `w` in PyTorch Linear layout (`[N, K]`), optionally quantizing float inputs on the way
+ * in (`runFloat`). Three kernels: `"relaxed"` (relaxed Wasm SIMD,
  * inputs in `[0, 127]`), `"dot16"` (Wasm SIMD, any int8) and `"scalar"` (plain TypeScript), all
  * bit-identical; {@linkcode bestKernel} picks the fastest this engine supports.
  *
@@ -22,6 +23,11 @@ export {
   KERNEL_NAMES,
   type KernelName,
 } from "./available_kernels.ts";
-export { createInt8Linear, type Int8LinearKernel, type Int8LinearOptions } from "./int8_linear.ts";
+export {
+  createInt8Linear,
+  type Int8InputQuantization,
+  type Int8LinearKernel,
+  type Int8LinearOptions,
+} from "./int8_linear.ts";
 export { type MatmulInt8Dims, matmulInt8Scalar } from "./matmul_int8_scalar.ts";
 export { rowSums } from "./row_sums.ts";
