@@ -15,7 +15,8 @@ import { Layer } from "./layer.ts";
  * @example Usage
  * ```ts
  * import { ReLU } from "@tinytorch/layers";
- * console.log(new ReLU().flops([32, 128])); // 4096
+ * import assert from "node:assert/strict";
+ * assert.equal(new ReLU().flops([32, 128]), 4096); // one per element
  * ```
  */
 export abstract class Activation extends Layer {

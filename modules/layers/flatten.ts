@@ -16,9 +16,10 @@ import { Layer } from "./layer.ts";
  * ```ts
  * import { zeros } from "@tinytorch/tensor";
  * import { Flatten } from "@tinytorch/layers";
+ * import assert from "node:assert/strict";
  * const layer = new Flatten();
- * console.log(layer.outputShape([32, 28, 28])); // [32, 784]
- * console.log(layer.forward(zeros([2, 3, 4])).shape); // [2, 12]
+ * assert.deepEqual(layer.outputShape([32, 28, 28]), [32, 784]);
+ * assert.deepEqual(layer.forward(zeros([2, 3, 4])).shape, [2, 12]);
  * ```
  */
 export class Flatten extends Layer {

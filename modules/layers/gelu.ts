@@ -15,8 +15,9 @@ import { Activation } from "./activation.ts";
  * @example Usage
  * ```ts
  * import { erfc } from "@tinytorch/layers";
- * console.log(erfc(0)); // 1 (within 1.2e-7)
- * console.log(erfc(5) > 0); // true: about 1.5e-12, not 0
+ * import assert from "node:assert/strict";
+ * assert.ok(Math.abs(erfc(0) - 1) < 1.2e-7);
+ * assert.ok(Math.abs(erfc(5) / 1.5374597944e-12 - 1) < 1.2e-7); // 1 − erf(5) would round to 0
  * ```
  *
  * @param x Any number.
@@ -39,7 +40,8 @@ export function erfc(x: number): number {
  * @example Usage
  * ```ts
  * import { erf } from "@tinytorch/layers";
- * console.log(Math.abs(erf(1) - 0.8427007929) < 1e-7); // true
+ * import assert from "node:assert/strict";
+ * assert.ok(Math.abs(erf(1) - 0.8427007929) < 1.2e-7);
  * ```
  *
  * @param x Any number.
@@ -83,7 +85,9 @@ const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { gelu } from "@tinytorch/layers";
- * console.log(gelu(tensor([-1, 0, 1])).toArray()); // [-0.15865525, 0, 0.8413447]
+ * import assert from "node:assert/strict";
+ * const y = gelu(tensor([-1, 0, 1]));
+ * assert.deepEqual(Array.from(y.data, (v) => v.toFixed(6)), ["-0.158655", "0.000000", "0.841345"]);
  * ```
  *
  * @param x The input.
@@ -112,8 +116,9 @@ export function gelu(x: Tensor, options: GeluOptions = {}): Tensor {
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { GELU } from "@tinytorch/layers";
- * console.log(new GELU({ approximate: "tanh" }).toString()); // 'GELU(approximate="tanh")'
- * console.log(new GELU().forward(tensor([0])).toArray()); // [0]
+ * import assert from "node:assert/strict";
+ * assert.equal(new GELU({ approximate: "tanh" }).toString(), 'GELU(approximate="tanh")');
+ * assert.deepEqual(new GELU().forward(tensor([0])).toArray(), [0]);
  * ```
  */
 export class GELU extends Activation {

@@ -30,6 +30,7 @@ export interface Parameter {
  * ```ts
  * import { tensor, type Tensor } from "@tinytorch/tensor";
  * import { Layer } from "@tinytorch/layers";
+ * import assert from "node:assert/strict";
  *
  * class Double extends Layer {
  *   forward(x: Tensor): Tensor {
@@ -37,8 +38,9 @@ export interface Parameter {
  *   }
  * }
  * const layer = new Double();
- * console.log(layer.forward(tensor([1, 2])).toArray()); // [2, 4]
- * console.log(layer.toString(), layer.training); // "Double()" true
+ * assert.deepEqual(layer.forward(tensor([1, 2])).toArray(), [2, 4]);
+ * assert.equal(layer.toString(), "Double()");
+ * assert.equal(layer.training, true);
  * ```
  */
 export abstract class Layer {

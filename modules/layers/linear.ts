@@ -72,8 +72,9 @@ function timesWeightT(x: Tensor, weight: Tensor): Tensor {
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { linear } from "@tinytorch/layers";
+ * import assert from "node:assert/strict";
  * const w = tensor([[1, 0], [0, 1], [1, 1]]); // 2 inputs → 3 outputs
- * console.log(linear(tensor([[2, 3]]), w, tensor([0, 0, 10])).toArray()); // [[2, 3, 15]]
+ * assert.deepEqual(linear(tensor([[2, 3]]), w, tensor([0, 0, 10])).toArray(), [[2, 3, 15]]);
  * ```
  *
  * @param x The input, `[..., in]`.
@@ -130,10 +131,12 @@ function checkFeatures(name: string, n: unknown): number {
  * ```ts
  * import { zeros } from "@tinytorch/tensor";
  * import { Linear } from "@tinytorch/layers";
+ * import assert from "node:assert/strict";
  * const layer = new Linear(784, 128, { seed: 0 });
- * console.log(layer.weight.shape, layer.bias?.shape); // [128, 784] [128]
- * console.log(layer.forward(zeros([32, 784])).shape); // [32, 128]
- * console.log(layer.flops([32, 784])); // 6426624 (2·32·784·128 + 32·128)
+ * assert.deepEqual(layer.weight.shape, [128, 784]);
+ * assert.deepEqual(layer.bias?.shape, [128]);
+ * assert.deepEqual(layer.forward(zeros([32, 784])).shape, [32, 128]);
+ * assert.equal(layer.flops([32, 784]), 6426624); // 2·32·784·128 + 32·128
  * ```
  */
 export class Linear extends Layer {

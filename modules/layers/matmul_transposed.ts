@@ -67,9 +67,10 @@ function row1x4(
  * @example Usage
  * ```ts
  * import { matmulTransposedF32 } from "@tinytorch/layers";
+ * import assert from "node:assert/strict";
  * const a = Float32Array.of(1, 2, 3, 4); // [[1, 2], [3, 4]]
  * const b = Float32Array.of(1, 0, 1, 1, 0, 1); // [[1, 0], [1, 1], [0, 1]]
- * console.log(matmulTransposedF32(a, b, 2, 2, 3)); // Float32Array [1, 3, 2, 3, 7, 4]
+ * assert.deepEqual(matmulTransposedF32(a, b, 2, 2, 3), Float32Array.of(1, 3, 2, 3, 7, 4));
  * ```
  *
  * @param a Row-major `m×k` values.

@@ -14,6 +14,7 @@
  * ```ts
  * import { rand } from "@tinytorch/tensor";
  * import { Dropout, Flatten, Linear, ReLU, Sequential, Softmax } from "@tinytorch/layers";
+ * import assert from "node:assert/strict";
  *
  * const model = new Sequential(
  *   new Flatten(),
@@ -23,9 +24,11 @@
  * );
  * const images = rand([8, 28, 28], { seed: 5 });
  * const probs = model.eval().forward(images); // [8, 10], each row sums to 1
- * console.log(probs.shape, model.outputShape([8, 28, 28])); // [8, 10] [8, 10]
- * console.log(model.parameters().reduce((n, p) => n + p.size, 0)); // 109386
- * console.log(model.flops([1, 28, 28])); // 218772: 2·109184 multiply-adds + 202 bias adds + 202 activations
+ * assert.deepEqual(probs.shape, [8, 10]);
+ * assert.deepEqual(model.outputShape([8, 28, 28]), [8, 10]);
+ * assert.equal(model.parameters().reduce((n, p) => n + p.size, 0), 109386);
+ * // 2·109184 multiply-adds + 202 bias adds + 202 activations:
+ * assert.equal(model.flops([1, 28, 28]), 218772);
  * ```
  *
  * @module

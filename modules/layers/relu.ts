@@ -17,7 +17,8 @@ import { Activation } from "./activation.ts";
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { relu } from "@tinytorch/layers";
- * console.log(relu(tensor([-2, 0, 3])).toArray()); // [0, 0, 3]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(relu(tensor([-2, 0, 3])).toArray(), [0, 0, 3]);
  * ```
  *
  * @param x The input.
@@ -41,7 +42,8 @@ export function relu(x: Tensor): Tensor {
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { ReLU } from "@tinytorch/layers";
- * console.log(new ReLU().forward(tensor([[-1, 1]])).toArray()); // [[0, 1]]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(new ReLU().forward(tensor([[-1, 1]])).toArray(), [[0, 1]]);
  * ```
  */
 export class ReLU extends Activation {

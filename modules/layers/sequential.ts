@@ -18,11 +18,12 @@ function indent(text: string): string {
  * ```ts
  * import { zeros } from "@tinytorch/tensor";
  * import { Linear, ReLU, Sequential } from "@tinytorch/layers";
+ * import assert from "node:assert/strict";
  * const mlp = new Sequential(
  *   new Linear(784, 128), new ReLU(), new Linear(128, 64), new ReLU(), new Linear(64, 10),
  * );
- * console.log(mlp.parameters().reduce((n, p) => n + p.size, 0)); // 109386
- * console.log(mlp.forward(zeros([32, 784])).shape); // [32, 10]
+ * assert.equal(mlp.parameters().reduce((n, p) => n + p.size, 0), 109386);
+ * assert.deepEqual(mlp.forward(zeros([32, 784])).shape, [32, 10]);
  * ```
  */
 export class Sequential extends Layer {

@@ -20,7 +20,8 @@ import { Activation } from "./activation.ts";
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { sigmoid } from "@tinytorch/layers";
- * console.log(sigmoid(tensor([-1000, 0, 1000])).toArray()); // [0, 0.5, 1]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(sigmoid(tensor([-1000, 0, 1000])).toArray(), [0, 0.5, 1]);
  * ```
  *
  * @param x The input.
@@ -50,7 +51,8 @@ export function sigmoid(x: Tensor): Tensor {
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { Sigmoid } from "@tinytorch/layers";
- * console.log(new Sigmoid().forward(tensor([0])).toArray()); // [0.5]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(new Sigmoid().forward(tensor([0])).toArray(), [0.5]);
  * ```
  */
 export class Sigmoid extends Activation {

@@ -29,7 +29,8 @@ export interface SoftmaxOptions {
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { softmax } from "@tinytorch/layers";
- * console.log(softmax(tensor([[0, 0], [1000, 1000]])).toArray()); // [[0.5, 0.5], [0.5, 0.5]]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(softmax(tensor([[0, 0], [1000, 1000]])).toArray(), [[0.5, 0.5], [0.5, 0.5]]);
  * ```
  *
  * @param x The scores.
@@ -53,9 +54,10 @@ export function softmax(x: Tensor, options: SoftmaxOptions = {}): Tensor {
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { Softmax } from "@tinytorch/layers";
+ * import assert from "node:assert/strict";
  * const layer = new Softmax({ axis: 0 });
- * console.log(layer.toString()); // "Softmax(axis=0)"
- * console.log(layer.forward(tensor([1, 1])).toArray()); // [0.5, 0.5]
+ * assert.equal(layer.toString(), "Softmax(axis=0)");
+ * assert.deepEqual(layer.forward(tensor([1, 1])).toArray(), [0.5, 0.5]);
  * ```
  */
 export class Softmax extends Activation {

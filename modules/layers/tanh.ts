@@ -19,7 +19,8 @@ import { Activation } from "./activation.ts";
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { tanh } from "@tinytorch/layers";
- * console.log(tanh(tensor([-1000, 0, 1000])).toArray()); // [-1, 0, 1]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(tanh(tensor([-1000, 0, 1000])).toArray(), [-1, 0, 1]);
  * ```
  *
  * @param x The input.
@@ -41,7 +42,8 @@ export function tanh(x: Tensor): Tensor {
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { Tanh } from "@tinytorch/layers";
- * console.log(new Tanh().forward(tensor([0])).toArray()); // [0]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(new Tanh().forward(tensor([0])).toArray(), [0]);
  * ```
  */
 export class Tanh extends Activation {
