@@ -42,8 +42,9 @@ export interface FlopCount {
  * @example Usage
  * ```ts
  * import { countFlops } from "@tinytorch/profiling";
+ * import assert from "node:assert/strict";
  * const relu = { forward: (x: unknown) => x }; // keeps the shape, no flops(): 1 per element
- * console.log(countFlops(relu, [2, 3]).total); // 6
+ * assert.equal(countFlops(relu, [2, 3]).total, 6);
  * ```
  *
  * @param model A layer or a container.

@@ -18,8 +18,9 @@ import type { ParameterLike } from "./protocol.ts";
  * @example Usage
  * ```ts
  * import { countParameters } from "@tinytorch/profiling";
+ * import assert from "node:assert/strict";
  * const layer = { parameters: () => [{ size: 6, nbytes: 24 }, { size: 2, nbytes: 8 }] };
- * console.log(countParameters(layer)); // 8
+ * assert.equal(countParameters(layer), 8);
  * ```
  *
  * @param model A layer, a container, or anything with `parameters()`.

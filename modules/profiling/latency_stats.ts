@@ -35,8 +35,11 @@ export interface LatencyStats {
  * @example Usage
  * ```ts
  * import { latencyStats } from "@tinytorch/profiling";
+ * import assert from "node:assert/strict";
  * const s = latencyStats([4, 1, 3, 2, 10]);
- * console.log(s.median, s.min, s.max); // 3 1 10
+ * assert.equal(s.median, 3);
+ * assert.equal(s.min, 1);
+ * assert.equal(s.max, 10);
  * ```
  *
  * @param samplesMs The measured times in milliseconds, in any order.

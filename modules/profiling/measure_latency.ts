@@ -44,8 +44,9 @@ function callableOf<T>(fnOrModel: Timed<T>): { call: (input: T) => unknown; isAs
  * @example Usage
  * ```ts
  * import { measureLatency } from "@tinytorch/profiling";
+ * import assert from "node:assert/strict";
  * const stats = await measureLatency((n: number) => Math.sqrt(n), 2, { iterations: 20 });
- * console.log(stats.samples); // 20
+ * assert.equal(stats.samples, 20);
  * ```
  *
  * @param fnOrModel The function or model to time.

@@ -108,8 +108,10 @@ const cache = new Map<string, Promise<MachineBalance>>();
  * @example Usage
  * ```ts
  * import { measureMachine } from "@tinytorch/profiling";
+ * import assert from "node:assert/strict";
  * const m = await measureMachine({ matmulSize: 64, copyBytes: 1 << 20, iterations: 3 });
- * console.log(m.ridge === m.gflops / m.gbPerSecond); // true
+ * assert.ok(m.gflops > 0 && m.gbPerSecond > 0);
+ * assert.equal(m.ridge, m.gflops / m.gbPerSecond);
  * ```
  *
  * @param options Problem sizes and iteration count.

@@ -49,9 +49,10 @@ export interface MemoryReport {
  * @example Usage
  * ```ts
  * import { measureMemory } from "@tinytorch/profiling";
+ * import assert from "node:assert/strict";
  * const input = { shape: [1, 4], nbytes: 16 };
  * const double = { forward: (x: typeof input) => ({ shape: x.shape, nbytes: x.nbytes }) };
- * console.log((await measureMemory(double, input)).peakBytes); // 32
+ * assert.equal((await measureMemory(double, input)).peakBytes, 32);
  * ```
  *
  * @param model A layer or a container.

@@ -13,14 +13,20 @@
  * import { Linear, ReLU, Sequential } from "@tinytorch/layers";
  * import { zeros } from "@tinytorch/tensor";
  * import { countFlops, countParameters, measureMemory, profileModel } from "@tinytorch/profiling";
+ * import assert from "node:assert/strict";
  *
  * const mlp = new Sequential(new Linear(784, 128, { seed: 1 }), new ReLU(), new Linear(128, 10));
- * console.log(countParameters(mlp)); // 101770
- * console.log(countFlops(mlp, [1, 784]).total); // 203530
+ * assert.equal(countParameters(mlp), 101770);
+ * assert.equal(countFlops(mlp, [1, 784]).total, 203530);
  * const x = zeros([1, 784]);
- * console.log((await measureMemory(mlp, x)).parameterBytes); // 407080
+ * assert.equal((await measureMemory(mlp, x)).parameterBytes, 407080);
  * const profile = await profileModel(mlp, x, { iterations: 20 });
- * for (const row of profile.layers) console.log(row.name, row.medianMs, row.bound);
+ * // Each row also has medianMs, gflops, intensity and bound (against this machine's ridge).
+ * assert.deepEqual(profile.layers.map((row) => row.name), [
+ *   "0:Linear(784, 128)",
+ *   "1:ReLU()",
+ *   "2:Linear(128, 10)",
+ * ]);
  * ```
  *
  * @module

@@ -54,12 +54,14 @@ function sum(rows: readonly LayerMeasurement[], key: keyof LayerMeasurement): nu
  * @example Usage
  * ```ts
  * import { profileModel } from "@tinytorch/profiling";
+ * import assert from "node:assert/strict";
  * const input = { shape: [1, 4], nbytes: 16 };
  * const copy = { forward: (x: typeof input) => ({ ...x }) };
  * const machine = { gflops: 1, gbPerSecond: 10, ridge: 0.1, details: {
  *   matmulSize: 0, matmulMs: 0, ikjMs: 0, copyBytes: 0, copyMs: 0, measuredAt: "" } };
  * const p = await profileModel(copy, input, { iterations: 5, warmup: 1, machine });
- * console.log(p.layers.length, p.layers[0].flops); // 1 4
+ * assert.equal(p.layers.length, 1);
+ * assert.equal(p.layers[0].flops, 4);
  * ```
  *
  * @param model A layer or a container.

@@ -56,7 +56,9 @@ export interface ProfileRow {
  * @example Usage
  * ```ts
  * import { rooflineBound } from "@tinytorch/profiling";
- * console.log(rooflineBound(0.125, 0.5), rooflineBound(8, 0.5)); // "memory" "compute"
+ * import assert from "node:assert/strict";
+ * assert.equal(rooflineBound(0.125, 0.5), "memory");
+ * assert.equal(rooflineBound(8, 0.5), "compute");
  * ```
  *
  * @param intensity The computation's FLOPs per byte moved.
@@ -89,11 +91,13 @@ export function rooflineBound(intensity: number, ridge: number): Bound {
  * @example Usage
  * ```ts
  * import { profileRow } from "@tinytorch/profiling";
+ * import assert from "node:assert/strict";
  * const row = profileRow({
  *   name: "1:ReLU()", outputShape: [1, 128], parameters: 0, parameterBytes: 0,
  *   inputBytes: 512, outputBytes: 512, flops: 128, medianMs: 0.001,
  * }, { ridge: 0.5 });
- * console.log(row.intensity, row.bound); // 0.125 "memory"
+ * assert.equal(row.intensity, 0.125); // 128 FLOPs / (512 + 512) bytes
+ * assert.equal(row.bound, "memory");
  * ```
  *
  * @param m The layer's measurements.
