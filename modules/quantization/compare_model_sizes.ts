@@ -41,9 +41,16 @@ function count(model: Sized): number {
  * import { Linear, ReLU, Sequential } from "@tinytorch/layers";
  * import { compareModelSizes, quantizeModel } from "@tinytorch/quantization";
  * import { rand } from "@tinytorch/tensor";
- * const fp32 = new Sequential(new Linear(64, 32, { seed: 1 }), new ReLU(), new Linear(32, 10, { seed: 2 }));
+ * import assert from "node:assert/strict";
+ * const fp32 = new Sequential(
+ *   new Linear(64, 32, { seed: 1 }), new ReLU(), new Linear(32, 10, { seed: 2 }),
+ * );
  * const { model } = quantizeModel(fp32, rand([16, 64], { seed: 3 }));
- * console.log(compareModelSizes(fp32, model).ratio > 3.5); // true
+ * const sizes = compareModelSizes(fp32, model);
+ * assert.equal(sizes.originalBytes, 9640); // (64·32 + 32 + 32·10 + 10) · 4
+ * // 2368 int8 weights + 42 output rows · (float32 scale + int32 zero point + int32 bias):
+ * assert.equal(sizes.quantizedBytes, 2872);
+ * assert.equal(sizes.ratio.toFixed(2), "3.36"); // under 4: small layers pay more per row
  * ```
  *
  * @param original A model with `parameters()` (a Layer or Sequential).

@@ -15,7 +15,8 @@ import { QuantizedTensor } from "./quantized_tensor.ts";
  * ```ts
  * import { dequantizeInt8, quantizeInt8 } from "@tinytorch/quantization";
  * import { tensor } from "@tinytorch/tensor";
- * console.log(dequantizeInt8(quantizeInt8(tensor([2, 2, 2]))).toArray()); // [2, 2, 2]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual(dequantizeInt8(quantizeInt8(tensor([2, 2, 2]))).toArray(), [2, 2, 2]);
  * ```
  *
  * @param q A quantized tensor.

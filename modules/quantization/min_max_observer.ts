@@ -17,8 +17,9 @@ export interface ObservedRange {
  * ```ts
  * import { MinMaxObserver } from "@tinytorch/quantization";
  * import { tensor } from "@tinytorch/tensor";
+ * import assert from "node:assert/strict";
  * const o = new MinMaxObserver().observe(tensor([0, 2])).observe(tensor([-1, 1]));
- * console.log(o.range()); // { min: -1, max: 2 }
+ * assert.deepEqual(o.range(), { min: -1, max: 2 });
  * ```
  */
 export class MinMaxObserver {

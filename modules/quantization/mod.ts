@@ -8,9 +8,12 @@
  * ```ts
  * import { dequantizeInt8, quantizeInt8 } from "@tinytorch/quantization";
  * import { tensor } from "@tinytorch/tensor";
- * const q = quantizeInt8(tensor([-1, 0, 2]), { scheme: "symmetric" });
- * console.log(Array.from(q.values.data), q.nbytes); // [-64, 0, 127] 11
- * console.log(dequantizeInt8(q).toArray()); // close to [-1, 0, 2]
+ * import assert from "node:assert/strict";
+ * const q = quantizeInt8(tensor([-1, 0, 2]), { scheme: "symmetric" }); // scale 2/127
+ * assert.deepEqual(Array.from(q.values.data), [-64, 0, 127]);
+ * assert.equal(q.nbytes, 11); // 3 int8 values + a float32 scale + an int32 zero point
+ * const back = dequantizeInt8(q).data; // -64 · 2/127 ≈ -1.008, within half a step of -1
+ * assert.deepEqual(Array.from(back, (v) => v.toFixed(3)), ["-1.008", "0.000", "2.000"]);
  * ```
  *
  * @module

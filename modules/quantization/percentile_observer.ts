@@ -12,8 +12,9 @@ import type { ObservedRange } from "./min_max_observer.ts";
  * @example Usage
  * ```ts
  * import { percentile } from "@tinytorch/quantization";
- * console.log(percentile([1, 2, 3, 4], 50)); // 2.5
- * console.log(percentile([1, 2, 3, 4], 90)); // 3.7
+ * import assert from "node:assert/strict";
+ * assert.equal(percentile([1, 2, 3, 4], 50), 2.5);
+ * assert.equal(percentile([1, 2, 3, 4], 90), 3.7);
  * ```
  *
  * @param sorted Values in ascending order, at least one.
@@ -50,8 +51,9 @@ export interface PercentileObserverOptions {
  * ```ts
  * import { PercentileObserver } from "@tinytorch/quantization";
  * import { arange } from "@tinytorch/tensor";
+ * import assert from "node:assert/strict";
  * const o = new PercentileObserver({ percentile: 90 }).observe(arange(0, 11));
- * console.log(o.range()); // { min: 1, max: 9 }
+ * assert.deepEqual(o.range(), { min: 1, max: 9 });
  * ```
  */
 export class PercentileObserver {

@@ -46,8 +46,10 @@ export function integerRange(bits: number, scheme: QuantizationScheme): [number,
  * @example Usage
  * ```ts
  * import { quantizationParams } from "@tinytorch/quantization";
- * console.log(quantizationParams(1, 6)); // { scale: 0.0235294122248888, zeroPoint: -128 }
- * console.log(quantizationParams(-1, 2, { scheme: "symmetric" }).zeroPoint); // 0
+ * import assert from "node:assert/strict";
+ * // [1, 6] widens to [0, 6]: 255 steps of 6/255, and 0 maps to -128.
+ * assert.deepEqual(quantizationParams(1, 6), { scale: Math.fround(6 / 255), zeroPoint: -128 });
+ * assert.equal(quantizationParams(-1, 2, { scheme: "symmetric" }).zeroPoint, 0);
  * ```
  *
  * @param min The smallest value to represent.

@@ -97,9 +97,12 @@ export function quantizeValues(
  * ```ts
  * import { dequantizeInt8, quantizeInt8 } from "@tinytorch/quantization";
  * import { tensor } from "@tinytorch/tensor";
- * const q = quantizeInt8(tensor([1, 2, 3, 4, 5, 6]));
- * console.log(Array.from(q.values.data)); // [-86, -43, -1, 42, 84, 127]
- * console.log(dequantizeInt8(q).toArray()); // close to [1, 2, 3, 4, 5, 6], within scale/2
+ * import assert from "node:assert/strict";
+ * const q = quantizeInt8(tensor([1, 2, 3, 4, 5, 6])); // asymmetric: scale 6/255, zero point -128
+ * assert.deepEqual(Array.from(q.values.data), [-86, -43, -1, 42, 84, 127]);
+ * const back = dequantizeInt8(q).data; // 0.988, 2, 2.988, 4, 4.988, 6
+ * // each within half a step (scale / 2 ≈ 0.0118), plus float32 rounding:
+ * assert.ok(back.every((v, i) => Math.abs(v - (i + 1)) <= q.scale[0] / 2 + 1e-6));
  * ```
  *
  * @param x A float32 tensor with at least one element, all finite.

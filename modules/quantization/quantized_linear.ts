@@ -72,10 +72,13 @@ function chooseKernel(requested: KernelName | undefined, input: InputQuantizatio
  * import { Linear } from "@tinytorch/layers";
  * import { QuantizedLinear } from "@tinytorch/quantization";
  * import { rand } from "@tinytorch/tensor";
+ * import assert from "node:assert/strict";
  * const fp32 = new Linear(784, 128, { seed: 1 });
  * const q = QuantizedLinear.fromLinear(fp32, { inputRange: { min: 0, max: 1 } });
  * const x = rand([2, 784], { seed: 2 });
- * console.log(q.forward(x).shape, q.memoryUsage().ratio > 3.9); // [2, 128] true
+ * assert.deepEqual(q.forward(x).shape, [2, 128]);
+ * assert.equal(q.memoryUsage().fp32Bytes, 401920); // (784·128 + 128) · 4
+ * assert.equal(q.memoryUsage().quantizedBytes, 101888); // 784·128 + 128 · (4 + 4 + 4)
  * ```
  */
 export class QuantizedLinear extends Layer {

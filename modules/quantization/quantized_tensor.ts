@@ -29,8 +29,11 @@ export interface QuantizedTensorInit {
  * ```ts
  * import { quantizeInt8 } from "@tinytorch/quantization";
  * import { tensor } from "@tinytorch/tensor";
+ * import assert from "node:assert/strict";
  * const q = quantizeInt8(tensor([[1, -2], [3, 4]]), { scheme: "symmetric", axis: 0 });
- * console.log(q.values.dtype, q.scale.length, q.nbytes); // "int8" 2 12
+ * assert.equal(q.values.dtype, "int8");
+ * assert.equal(q.scale.length, 2); // one per row
+ * assert.equal(q.nbytes, 20); // 4 values · 1 + 2 scales · 4 + 2 zero points · 4
  * ```
  */
 export class QuantizedTensor {

@@ -10,7 +10,8 @@
  * @example Usage
  * ```ts
  * import { roundHalfToEven } from "@tinytorch/quantization";
- * console.log([0.5, 1.5, 2.5, -1.5, 2.6].map(roundHalfToEven)); // [0, 2, 2, -2, 3]
+ * import assert from "node:assert/strict";
+ * assert.deepEqual([0.5, 1.5, 2.5, -1.5, 2.6].map(roundHalfToEven), [0, 2, 2, -2, 3]);
  * ```
  *
  * @param x Any number.
