@@ -1,7 +1,59 @@
-// deno-lint-ignore-file no-console -- a command-line tool: printing is its job
 /**
- * `deno task tito …`: the learner's command-line tool.
+ * `deno task tito <command>`: the learner's command-line tool. Run `deno task tito --help`.
  *
  * @module
  */
-console.log("tito: coming soon");
+import { Command, CommanderError } from "commander";
+import { moduleCompleteCommand } from "./commands/module_complete.ts";
+import { moduleListCommand } from "./commands/module_list.ts";
+import { moduleResetCommand } from "./commands/module_reset.ts";
+import { moduleStartCommand } from "./commands/module_start.ts";
+import { moduleStatusCommand } from "./commands/module_status.ts";
+import { testCommand } from "./commands/test.ts";
+import { benchCommand } from "./commands/bench.ts";
+import { doctorCommand } from "./commands/doctor.ts";
+import { profileCommand } from "./commands/profile.ts";
+import { submitCommand } from "./commands/submit.ts";
+import { milestoneInfoCommand } from "./commands/milestone_info.ts";
+import { milestoneListCommand } from "./commands/milestone_list.ts";
+import { milestoneRunCommand } from "./commands/milestone_run.ts";
+
+function group(name: string, description: string, commands: Command[]): Command {
+  const g = new Command(name).description(description);
+  for (const c of commands) g.addCommand(c);
+  return g;
+}
+
+function exitOverrideEverywhere(c: Command): void {
+  c.exitOverride().showHelpAfterError("(add --help for usage)");
+  for (const sub of c.commands) exitOverrideEverywhere(sub);
+}
+
+const program = new Command("tito")
+  .description("TinyTorch for Deno: build your own ML framework, one module at a time")
+  .version("0.1.0")
+  .addCommand(group("module", "work on course modules", [
+    moduleListCommand(),
+    moduleStatusCommand(),
+    moduleStartCommand(),
+    moduleCompleteCommand(),
+    moduleResetCommand(),
+  ]))
+  .addCommand(testCommand())
+  .addCommand(group("milestone", "run historical milestones on your own modules", [
+    milestoneListCommand(),
+    milestoneInfoCommand(),
+    milestoneRunCommand(),
+  ]))
+  .addCommand(profileCommand())
+  .addCommand(benchCommand())
+  .addCommand(submitCommand())
+  .addCommand(doctorCommand());
+exitOverrideEverywhere(program);
+
+try {
+  await program.parseAsync(Deno.args, { from: "user" });
+} catch (error) {
+  if (!(error instanceof CommanderError)) throw error;
+  Deno.exitCode = error.exitCode === 0 ? 0 : 2; // 2: the command line was wrong
+}

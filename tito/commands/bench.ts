@@ -1,0 +1,90 @@
+import { Command } from "commander";
+import { benchTasks, benchTimings } from "../bench_report.ts";
+import { action } from "../command_action.ts";
+import { barChart, bold, command, dim, say } from "../output.ts";
+import { openProject, resolveModule } from "../project.ts";
+import { TitoError } from "../tito_error.ts";
+
+async function newReports(root: string, since: number): Promise<string[]> {
+  const out: string[] = [];
+  try {
+    for await (const e of Deno.readDir(`${root}/reports`)) {
+      const path = `reports/${e.name}`;
+      if (
+        e.isFile && e.name.endsWith(".json") && (await Deno.stat(path)).mtime!.getTime() >= since
+      ) {
+        out.push(path);
+      }
+    }
+  } catch {
+    // no reports folder
+  }
+  return out.sort();
+}
+
+async function runTask(root: string, task: string): Promise<number> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["task", "--quiet", task],
+    cwd: root,
+    stdin: "null",
+    stdout: "inherit",
+    stderr: "inherit",
+  }).spawn();
+  return (await child.status).code;
+}
+
+/**
+ * `tito bench --module <m>`: runs the module's benchmark tasks (`deno task bench:…`) with their
+ * own output, then draws bars of the medians from the JSON reports they wrote under `reports/`.
+ *
+ * @returns The command.
+ */
+export function benchCommand(): Command {
+  return new Command("bench")
+    .description("run a module's benchmarks and chart their medians")
+    .option("-m, --module <module>", "number or name, e.g. 15 or quantization")
+    .action(action(async (options: { module?: string }) => {
+      const project = await openProject();
+      const module = resolveModule(project, options.module);
+      const config = JSON.parse(await Deno.readTextFile(`${project.root}/deno.json`));
+      const tasks = benchTasks(config.tasks ?? {}, module);
+      if (tasks.length === 0) {
+        throw new TitoError(`${module.name} has no benchmark task`, {
+          hint:
+            `Benchmarks are deno.json tasks named bench:<module> or running a file in ${module.dir}/.`,
+        });
+      }
+      let failed = 0;
+      for (const task of tasks) {
+        say(bold(`⏱️  deno task ${task}`), "");
+        const started = Date.now() - 1000;
+        const code = await runTask(project.root, task);
+        if (code !== 0) {
+          say(dim(`(deno task ${task} exited with ${code})`));
+          failed++;
+          continue;
+        }
+        for (const file of await newReports(project.root, started)) {
+          const timings = benchTimings(JSON.parse(await Deno.readTextFile(file)));
+          if (timings.length === 0) continue;
+          say("", bold(`Medians from ${file}`));
+          for (const group of [...new Set(timings.map((t) => t.group))]) {
+            const items = timings.filter((t) => t.group === group);
+            say(
+              dim(group || "(all)"),
+              ...barChart(items.map((t) => ({
+                label: `  ${t.name}`,
+                value: t.medianMs,
+                text: `${t.medianMs.toPrecision(3)} ms`,
+              }))),
+            );
+          }
+        }
+        say("");
+      }
+      if (failed === 0) {
+        say(`💡 The lesson explains these numbers: ${command(`${module.dir}/README.md`)}`);
+      }
+      return failed ? 1 : 0;
+    }));
+}

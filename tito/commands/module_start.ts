@@ -1,0 +1,82 @@
+import { Command } from "commander";
+import { renderDirectory } from "@tinytorch/course";
+import { backupModule, listBackups } from "../backup.ts";
+import { action } from "../command_action.ts";
+import { incomplete } from "../course_status.ts";
+import { uncommittedFiles } from "../git.ts";
+import { bold, command, dim, say, warn } from "../output.ts";
+import { readProgress } from "../progress_store.ts";
+import { moduleLabel, moduleNumbers, openProject, resolveModule } from "../project.ts";
+import { referencePath, saveReference } from "../references.ts";
+import { moduleState } from "../stub_state.ts";
+import { TitoError } from "../tito_error.ts";
+
+/**
+ * `tito module start <module> [--force]`: renders the module's stub in place. In the course
+ * repository it first saves the reference to `.tito/reference/<name>/` (only while the folder
+ * is unmodified reference code). It refuses to replace work that is neither the stub nor the
+ * reference (or is uncommitted and not the stub) unless `--force`, and always backs up the folder.
+ *
+ * @returns The command.
+ */
+export function moduleStartCommand(): Command {
+  return new Command("start")
+    .description("render a module's stubs so you can implement it (backs up the folder first)")
+    .argument("<module>", "number or name, e.g. 15 or quantization")
+    .option("--force", "replace the folder even if it holds work that is not the stub")
+    .action(action(async (ref: string, options: { force?: boolean }) => {
+      const project = await openProject();
+      const module = resolveModule(project, ref);
+      const { root } = project;
+      const progress = await readProgress(root);
+      const missing = incomplete(module.prerequisites, progress);
+      if (missing.length) {
+        warn(
+          `${module.name} builds on ${missing.join(", ")}, not complete yet. You can start ` +
+            `anyway; tito test --module ${module.name} --reference-deps tests it on reference code.`,
+        );
+      }
+      const changed = await uncommittedFiles(root, module.dir);
+      let state = await moduleState(root, module);
+      let savedReference = 0;
+      const startedBefore = (await listBackups(root)).some((b) => b.module === module.name);
+      if (state.isReference === null && !state.isStub && changed?.length === 0 && !startedBefore) {
+        savedReference = await saveReference(root, module); // clean reference code: keep it
+        state = await moduleState(root, module);
+      }
+      const work = !state.isStub && state.isReference !== true;
+      if (work && !options.force) {
+        const dirty = changed?.length
+          ? ` and has uncommitted changes (${changed.slice(0, 5).join(", ")})`
+          : "";
+        throw new TitoError(
+          `Cannot start ${moduleLabel(module)}: ${module.dir} differs from both its stub and ` +
+            `its reference${dirty}. Nothing was changed`,
+          {
+            hint: `Commit or copy your work first, or run ${
+              command(`tito module start ${moduleNumbers(module)} --force`)
+            } (tito backs the folder up to .tito/backups/ before replacing it).`,
+          },
+        );
+      }
+      const backup = await backupModule(root, module, "module start");
+      const lesson = `${module.dir}/README.md`;
+      const regions = await renderDirectory(`${root}/${module.dir}`, { lesson });
+      const tasks = [...new Set(regions.map((r) => r.task))];
+      say(bold(`🚀 ${moduleLabel(module)}: ${module.title}`), "");
+      if (state.isStub) say("The folder already held the stub: nothing to render.");
+      else say(`Rendered ${regions.length} task bodies as stubs (${tasks.join(", ")}).`);
+      if (savedReference) {
+        say(
+          `Saved the reference (${savedReference} files) to ${referencePath(module)}/ ` +
+            dim("(tito module reset --solution and --reference-deps read it)"),
+        );
+      }
+      say(`Backed up the folder to ${backup}/`, `The lesson: ${lesson}`, "");
+      for (const t of module.tasks) {
+        say(`  ${t.id.padEnd(16)} ${t.title} ${dim(`(${t.points} pts)`)}`);
+      }
+      say("", `💡 Next: ${command(`tito test --module ${module.name}`)}`);
+      return 0;
+    }));
+}

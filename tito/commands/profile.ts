@@ -1,0 +1,82 @@
+import { Command } from "commander";
+import { action } from "../command_action.ts";
+import { importCourseCode } from "../course_code.ts";
+import { barChart, bold, count, dim, progressBar, say, table } from "../output.ts";
+import { openProject, resolveModule } from "../project.ts";
+import type { profileMlp } from "../profile_mlp.ts";
+import { TitoError } from "../tito_error.ts";
+
+interface ProfileOptions {
+  module?: string;
+  batch: string;
+  iterations: string;
+}
+
+const digits = (x: number, n = 3) => Number.isFinite(x) ? x.toPrecision(n) : String(x);
+
+/**
+ * `tito profile [--module <m>] [--batch <n>] [--iterations <n>]`: `profileModel` of the
+ * reference MLP (your layers, your profiler) as a table and a bar chart of per-layer latency;
+ * `--module quantization` adds the int8 model from your `quantizeModel`.
+ *
+ * @returns The command.
+ */
+export function profileCommand(): Command {
+  return new Command("profile")
+    .description("profile the reference MNIST MLP with your profiler: table and bar chart")
+    .option("-m, --module <module>", "quantization: also profile the int8 model", "profiling")
+    .option("--batch <n>", "rows per forward pass", "1")
+    .option("--iterations <n>", "timed runs per layer", "50")
+    .action(action(async (options: ProfileOptions) => {
+      const project = await openProject();
+      const module = resolveModule(project, options.module);
+      const batch = Number(options.batch);
+      const iterations = Number(options.iterations);
+      if (!(Number.isInteger(batch) && batch >= 1 && batch <= 2000)) {
+        throw new TitoError(`Cannot profile a batch of ${options.batch}: use 1 to 2000`);
+      }
+      if (!(Number.isInteger(iterations) && iterations >= 1)) {
+        throw new TitoError(`Cannot time ${options.iterations} iterations: use a positive integer`);
+      }
+      const run = await importCourseCode<{ profileMlp: typeof profileMlp }>(
+        "./profile_mlp.ts",
+        "your modules for profiling",
+        "Try tito test --module profiling (and quantization with --module quantization).",
+      );
+      say(dim(`Measuring this machine and profiling (batch ${batch}, ${iterations} runs)…`));
+      const results = await run.profileMlp({
+        batch,
+        iterations,
+        quantized: module.name === "quantization",
+        progress: progressBar,
+      });
+      const { machine } = results[0].profile;
+      say(
+        `Machine: ${digits(machine.gflops)} GFLOP/s, ${digits(machine.gbPerSecond)} GB/s, ` +
+          `ridge ${digits(machine.ridge)} FLOP/byte (measured now)`,
+      );
+      for (const { name, parameters, profile } of results) {
+        say("", bold(`${name} MLP: ${count(parameters)} parameters, batch ${batch}`));
+        const rows = [...profile.layers, profile.total].map((r) => [
+          r.name,
+          `[${r.outputShape}]`,
+          count(r.parameters),
+          count(r.flops),
+          count(r.bytes),
+          digits(r.medianMs),
+          digits(r.gflops),
+          digits(r.intensity),
+          r.bound,
+        ]);
+        const head = ["layer", "output", "params", "FLOPs", "bytes", "median ms", "GFLOP/s"];
+        say(...table([...head, "FLOP/B", "bound"], rows, [2, 3, 4, 5, 6, 7]));
+        say("", dim("median time per layer:"));
+        say(...barChart(profile.layers.map((r) => ({
+          label: r.name,
+          value: r.medianMs,
+          text: `${(r.medianMs * 1000).toFixed(1)} µs`,
+        }))));
+      }
+      return 0;
+    }));
+}

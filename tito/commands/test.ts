@@ -1,0 +1,52 @@
+import { Command } from "commander";
+import { action } from "../command_action.ts";
+import { dim, say } from "../output.ts";
+import { openProject, resolveModule } from "../project.ts";
+import { testReportLines } from "../test_report_view.ts";
+import { runModuleTests } from "../test_runner.ts";
+import { TitoError } from "../tito_error.ts";
+
+interface TestOptions {
+  module?: string;
+  task?: string;
+  referenceDeps?: boolean;
+  json?: boolean;
+}
+
+/**
+ * `tito test --module <m> [--task <id>] [--reference-deps] [--json]`: runs a module's cases and
+ * the cross-module tests it takes part in; exit 0 only if everything ran and passed.
+ *
+ * @returns The command.
+ */
+export function testCommand(): Command {
+  return new Command("test")
+    .description("run a module's cases and cross-module tests (exit 0 only if all pass)")
+    .option("-m, --module <module>", "number or name, e.g. 15 or quantization")
+    .option("-t, --task <id>", "only this task, e.g. quantization.3 or 3")
+    .option("--reference-deps", "run the prerequisite modules' reference code instead of yours")
+    .option("--json", "print a machine-readable report instead")
+    .action(action(async (options: TestOptions) => {
+      const project = await openProject();
+      const module = resolveModule(project, options.module);
+      let task;
+      if (options.task !== undefined) {
+        const id = /^\d+$/.test(options.task) ? `${module.name}.${options.task}` : options.task;
+        task = module.tasks.find((t) => t.id === id);
+        if (!task) {
+          throw new TitoError(`Cannot find task "${options.task}" in ${module.name}`, {
+            hint: `Its tasks are ${module.tasks.map((t) => t.id).join(", ")}.`,
+          });
+        }
+      }
+      if (!options.json) say(dim(`Running ${module.name}'s tests…`));
+      const report = await runModuleTests(project, module, {
+        task,
+        referenceDeps: options.referenceDeps,
+      });
+      say(
+        options.json ? JSON.stringify(report, null, 2) : testReportLines(report, module).join("\n"),
+      );
+      return report.ok ? 0 : 1;
+    }));
+}

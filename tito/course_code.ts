@@ -1,0 +1,54 @@
+import type { MilestoneInfo } from "@tinytorch/course";
+import type { MilestoneRun } from "./milestones/runner.ts";
+import { RUN_FILES } from "./milestones/runner.ts";
+import { TitoError } from "./tito_error.ts";
+
+/**
+ * The first lines of an error message, without Deno's colour codes.
+ *
+ * @param text The message.
+ * @param lines How many lines.
+ * @returns The shortened text.
+ */
+export function firstLines(text: string, lines = 6): string {
+  // deno-lint-ignore no-control-regex
+  return text.replace(/\x1b\[[0-9;]*m/g, "").split("\n").slice(0, lines).join("\n");
+}
+
+/**
+ * Imports a file of tito's that runs course code (a milestone, the profiler). The specifier is
+ * computed at run time on purpose: Deno does not load it, nor the learner's modules it imports,
+ * when tito starts, so a syntax error in a module only affects the commands that run its code.
+ *
+ * @param file A path relative to the `tito/` folder, e.g. `"./milestones/mlp.ts"`.
+ * @param what What is loading, for the error message.
+ * @param hint What to try when it fails.
+ * @returns The module's exports.
+ * @throws {TitoError} When the file or a module it imports fails to load.
+ */
+export async function importCourseCode<T>(file: string, what: string, hint: string): Promise<T> {
+  const url = new URL(file, import.meta.url).href;
+  try {
+    return await import(url);
+  } catch (error) {
+    throw new TitoError(`Cannot load ${what}: ${firstLines(String(error))}`, { hint });
+  }
+}
+
+/**
+ * Loads a milestone's run (see {@linkcode importCourseCode}).
+ *
+ * @param milestone The milestone.
+ * @returns Its run function.
+ * @throws {TitoError} When tito has no run for it or the learner's modules fail to load.
+ */
+export async function loadMilestoneRun(milestone: MilestoneInfo): Promise<MilestoneRun> {
+  const file = RUN_FILES[milestone.id];
+  if (!file) throw new TitoError(`tito has no run for milestone ${milestone.id}`);
+  const module = await importCourseCode<{ run: MilestoneRun }>(
+    `./milestones/${file.replace(/^\.\//, "")}`,
+    `the code of milestone ${milestone.id}`,
+    `Your modules must load first: try tito test --module ${milestone.modules.at(-1)}`,
+  );
+  return module.run;
+}

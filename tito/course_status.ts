@@ -1,0 +1,75 @@
+import type { MilestoneInfo, ModuleInfo } from "@tinytorch/course";
+import { listBackups } from "./backup.ts";
+import type { Progress } from "./progress_store.ts";
+import type { Project } from "./project.ts";
+import { moduleState } from "./stub_state.ts";
+
+/** Where a learner stands with a module. */
+export type ModuleStatus = "done" | "in progress" | "ready" | "locked";
+
+/** Where a learner stands with a milestone. */
+export type MilestoneStatus = "achieved" | "ready" | "locked";
+
+/**
+ * The modules a module or milestone needs that are not complete yet.
+ *
+ * @param needs Module names.
+ * @param progress The progress record.
+ * @returns The incomplete ones.
+ */
+export function incomplete(needs: readonly string[], progress: Progress): string[] {
+  return needs.filter((n) => !progress.modules[n]);
+}
+
+/**
+ * Each module's status: done (completion recorded), in progress (started or reset by tito, or
+ * some but not all tasks still stubs), ready (prerequisites done) or locked.
+ *
+ * @param project The project.
+ * @param progress The progress record.
+ * @returns Status by module name.
+ */
+export async function moduleStatuses(
+  project: Project,
+  progress: Progress,
+): Promise<Map<string, ModuleStatus>> {
+  const touched = new Set((await listBackups(project.root)).map((b) => b.module));
+  const out = new Map<string, ModuleStatus>();
+  for (const m of project.modules) {
+    if (progress.modules[m.name]) out.set(m.name, "done");
+    else if (touched.has(m.name) || await partlyDone(project, m)) out.set(m.name, "in progress");
+    else out.set(m.name, incomplete(m.prerequisites, progress).length ? "locked" : "ready");
+  }
+  return out;
+}
+
+async function partlyDone(project: Project, m: ModuleInfo): Promise<boolean> {
+  const s = await moduleState(project.root, m, false).catch(() => null);
+  return s !== null && s.stubbedRegions > 0 && s.stubbedRegions < s.regions;
+}
+
+/**
+ * A milestone's status.
+ *
+ * @param m The milestone.
+ * @param progress The progress record.
+ * @returns Achieved, ready (its modules are complete) or locked.
+ */
+export function milestoneStatus(m: MilestoneInfo, progress: Progress): MilestoneStatus {
+  if (progress.milestones[m.id]) return "achieved";
+  return incomplete(m.modules, progress).length ? "locked" : "ready";
+}
+
+/**
+ * The command to type next: a milestone that is ready, else the first module not done.
+ *
+ * @param project The project.
+ * @param progress The progress record.
+ * @returns A tito command line, or `null` when everything is done.
+ */
+export function nextCommand(project: Project, progress: Progress): string | null {
+  const milestone = project.milestones.find((m) => milestoneStatus(m, progress) === "ready");
+  if (milestone) return `tito milestone run ${milestone.id}`;
+  const module = project.modules.find((m) => !progress.modules[m.name]);
+  return module ? `tito module start ${String(module.numbers[0]).padStart(2, "0")}` : null;
+}

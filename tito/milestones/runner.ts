@@ -1,0 +1,82 @@
+/**
+ * What every milestone run shares: its context, its outcome, and where each run's code is.
+ *
+ * @module
+ */
+import type { OnProgress } from "../output.ts";
+
+/** One pass mark of a milestone, measured. */
+export interface MilestoneCheck {
+  /** What is checked, e.g. `"test accuracy"`. */
+  readonly name: string;
+  /** What the run measured, formatted. */
+  readonly measured: string;
+  /** The pass mark, formatted, e.g. `"≥ 94%"`. */
+  readonly wanted: string;
+  /** Whether the measurement meets the mark. */
+  readonly ok: boolean;
+}
+
+/** What a milestone run returns. */
+export interface MilestoneOutcome {
+  /** Every check passed. */
+  readonly passed: boolean;
+  /** The checks, measured against the registry's thresholds. */
+  readonly checks: MilestoneCheck[];
+  /** The numbers recorded with the achievement. */
+  readonly measurements: Record<string, number | string | boolean>;
+  /** A file the run wrote (e.g. an HTML report), relative to the project root. */
+  readonly report?: string;
+}
+
+/** What tito hands a milestone run. */
+export interface MilestoneContext {
+  /** The project root (the working directory). */
+  readonly root: string;
+  /** The milestone's pass marks from the registry. */
+  readonly thresholds: Readonly<Record<string, number>>;
+  /** Prints a line of the run's story. */
+  readonly log: (line: string) => void;
+  /** A progress bar for a long step (nothing off a terminal). */
+  readonly progress: (label: string) => OnProgress | undefined;
+}
+
+/** A milestone's run. */
+export type MilestoneRun = (context: MilestoneContext) => Promise<MilestoneOutcome>;
+
+/**
+ * The file of each milestone's run, relative to this folder. tito imports it only when the
+ * milestone runs, so a broken module never stops the other commands.
+ */
+export const RUN_FILES: Readonly<Record<string, string>> = {
+  "01": "./perceptron.ts",
+  "03": "./mlp.ts",
+  "06": "./mlperf.ts",
+};
+
+/**
+ * A milestone's pass mark from the registry.
+ *
+ * @param context The run's context.
+ * @param key The threshold's name.
+ * @returns Its value.
+ * @throws {RangeError} If the registry does not define it.
+ */
+export function threshold(context: MilestoneContext, key: string): number {
+  const value = context.thresholds[key];
+  if (typeof value !== "number") {
+    throw new RangeError(`Cannot judge the milestone: the registry defines no threshold "${key}"`);
+  }
+  return value;
+}
+
+/**
+ * Formats a fraction as a percentage.
+ *
+ * @param x A fraction.
+ * @param digits Decimals.
+ * @returns e.g. `"96.20%"`.
+ */
+export function percent(x: number, digits = 2): string {
+  return `${(100 * x).toFixed(digits)}%`;
+}

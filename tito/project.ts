@@ -1,0 +1,125 @@
+import { findModule, type MilestoneInfo, type ModuleInfo } from "@tinytorch/course";
+import { pathToFileURL } from "node:url";
+import { findProjectRoot } from "./find_project_root.ts";
+import { TitoError } from "./tito_error.ts";
+
+/** Where tito reads the course registry, relative to the project root. */
+export const REGISTRY_PATH = "modules/course/registry.ts";
+
+/** The TinyTorch project tito runs in, and its course. */
+export interface Project {
+  /** The project's absolute path (tito's working directory while it runs). */
+  readonly root: string;
+  /** Where the learner typed the command: relative paths in arguments start here. */
+  readonly cwd: string;
+  /** The course modules, in course order. */
+  readonly modules: readonly ModuleInfo[];
+  /** The milestones, in course order. */
+  readonly milestones: readonly MilestoneInfo[];
+}
+
+/**
+ * The folder the learner typed the command in: the launcher passes it as `TITO_CWD`, and
+ * `deno task` as `INIT_CWD` (it runs tasks in the project root).
+ *
+ * @returns An absolute path.
+ */
+export function learnerCwd(): string {
+  return Deno.env.get("TITO_CWD") ?? Deno.env.get("INIT_CWD") ?? Deno.cwd();
+}
+
+/**
+ * Finds the enclosing project, makes it the working directory, and loads its course registry:
+ * `MODULES` and `MILESTONES` exported by `<root>/modules/course/registry.ts`. The registry is
+ * taken from the project tito runs in (not from tito's own copy), so tito's tests can run it on
+ * a small fixture course. Only the registry is loaded: no learner code.
+ *
+ * @returns The project.
+ * @throws {TitoError} Outside a project, or when the registry cannot be loaded.
+ */
+export async function openProject(): Promise<Project> {
+  const cwd = learnerCwd();
+  const root = await findProjectRoot(cwd) ?? await findProjectRoot(Deno.cwd());
+  if (!root) {
+    throw new TitoError(`Cannot find a TinyTorch project in ${cwd} or any folder above it`, {
+      hint: 'A project is a folder whose deno.json has a "tito" task; cd into your clone.',
+    });
+  }
+  Deno.chdir(root);
+  let registry: { MODULES?: readonly ModuleInfo[]; MILESTONES?: readonly MilestoneInfo[] };
+  try {
+    registry = await import(pathToFileURL(`${root}/${REGISTRY_PATH}`).href);
+  } catch (error) {
+    throw new TitoError(`Cannot load the course registry ${REGISTRY_PATH}: ${String(error)}`);
+  }
+  if (!Array.isArray(registry.MODULES)) {
+    throw new TitoError(`Cannot read the course registry ${REGISTRY_PATH}: it exports no MODULES`);
+  }
+  return { root, cwd, modules: registry.MODULES, milestones: registry.MILESTONES ?? [] };
+}
+
+/**
+ * `01 tensor`-style labels: the module's numbers and its name.
+ *
+ * @param m A module.
+ * @returns e.g. `"02+03 layers"`.
+ */
+export function moduleLabel(m: ModuleInfo): string {
+  return `${moduleNumbers(m)} ${m.name}`;
+}
+
+/**
+ * A module's course numbers, two digits each.
+ *
+ * @param m A module.
+ * @returns e.g. `"02+03"`.
+ */
+export function moduleNumbers(m: ModuleInfo): string {
+  return m.numbers.map((n) => String(n).padStart(2, "0")).join("+");
+}
+
+/**
+ * Resolves a module by name or number through the registry.
+ *
+ * @param project The project.
+ * @param ref `"15"`, `"01"`, `"1"`, `"02"` or `"quantization"`.
+ * @returns The module.
+ * @throws {TitoError} Listing the valid modules when nothing matches.
+ */
+export function resolveModule(project: Project, ref: string | undefined): ModuleInfo {
+  if (ref !== undefined) {
+    try {
+      return findModule(ref, project.modules);
+    } catch {
+      // reported below with the list
+    }
+  }
+  const valid = project.modules.map((m) => `  ${moduleLabel(m).padEnd(16)} ${m.title}`);
+  throw new TitoError(
+    ref === undefined
+      ? "Which module? Name one by number or name"
+      : `Cannot find module "${ref}" in the course`,
+    { hint: `The valid modules are:\n${valid.join("\n")}` },
+  );
+}
+
+/**
+ * Resolves a milestone by id (`"06"`, `"6"`) or title (`"mlperf"`).
+ *
+ * @param project The project.
+ * @param ref The id or title.
+ * @returns The milestone.
+ * @throws {TitoError} Listing the valid milestones when nothing matches.
+ */
+export function resolveMilestone(project: Project, ref: string): MilestoneInfo {
+  const text = ref.trim().toLowerCase();
+  const found = project.milestones.find((m) =>
+    m.id === text || (/^\d+$/.test(text) && Number(m.id) === Number(text)) ||
+    m.title.toLowerCase() === text
+  );
+  if (found) return found;
+  const valid = project.milestones.map((m) => `  ${m.id} ${m.title} (${m.year})`);
+  throw new TitoError(`Cannot find milestone "${ref}"`, {
+    hint: `The milestones are:\n${valid.join("\n")}`,
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * An error tito reports to the learner as a plain message (no stack trace), with an exit code
+ * and an optional hint: the next thing to try.
+ */
+export class TitoError extends Error {
+  /** The process exit code tito ends with. */
+  readonly exitCode: number;
+  /** What to do about it, shown under the message. */
+  readonly hint?: string;
+
+  /**
+   * Creates the error.
+   *
+   * @param message What went wrong, naming the file, module or command involved.
+   * @param options `hint` and `exitCode` (default 1).
+   */
+  constructor(message: string, options: { hint?: string; exitCode?: number } = {}) {
+    super(message);
+    this.name = "TitoError";
+    this.exitCode = options.exitCode ?? 1;
+    this.hint = options.hint;
+  }
+}
