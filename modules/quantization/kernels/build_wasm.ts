@@ -3,8 +3,8 @@
  * Builds the int8 matmul Wasm kernels from their WAT sources with the `wabt` npm package.
  *
  * Writes `int8_matmul_dot16.wasm`, `int8_matmul_relaxed.wasm`, `int8_quantize.wasm` and the
- * generated TS module `int8_matmul_wasm.ts` (the same bytes in base64, so the kernels instantiate synchronously at
- * import time without `--allow-read`). The output depends only on the WAT sources and the pinned
+ * generated TS module `int8_matmul_wasm.ts` (the same bytes in base64, so the kernels instantiate
+ * synchronously at import time without `--allow-read`). The output depends only on the WAT sources and the pinned
  * wabt version, so a rebuild is byte-for-byte reproducible.
  *
  * ```sh

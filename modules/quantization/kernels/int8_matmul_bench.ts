@@ -2,6 +2,8 @@
 /**
  * Benchmarks the int8 matmul kernels against a plain fp32 TypeScript matmul, side by side in one
  * tinybench run: 784→128 at batch 1 and 32 (the MNIST MLP's first layer) and 256×256×256.
+ * Also times float inputs per kernel: `run` after quantizing in TypeScript (a finiteness check,
+ * then the quantization loop of the int8 linear forward) against the fused `runFloat`.
  * Prints medians and same-run ratios and writes `reports/bench_kernels.json`.
  *
  * ```sh
@@ -42,6 +44,24 @@ function matmulF32(x: Float32Array, wt: Float32Array, m: number, k: number, n: n
   return y;
 }
 
+/** Unsigned 7-bit input quantization of values in [0, 1] (valid for every kernel). */
+const INPUT = { scale: Math.fround(1 / 127), zeroPoint: 0, qmin: 0, qmax: 127 };
+const ROUNDING = 6755399441055744; // 1.5 · 2^52: (v + R) − R rounds half to even for |v| < 2^51
+
+/** What a caller of `run` does with float inputs: check they are finite, then quantize in TS. */
+function quantizeTs(x: Float32Array): Int8Array {
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) throw new RangeError(`element ${i} is ${x[i]}`);
+  }
+  const { scale, zeroPoint, qmin, qmax } = INPUT;
+  const xq = new Int8Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const v = (x[i] / scale + ROUNDING) - ROUNDING + zeroPoint;
+    xq[i] = v < qmin ? qmin : v > qmax ? qmax : v;
+  }
+  return xq;
+}
+
 let sink = 0;
 const bench = new Bench({ time: 400, warmupTime: 100 });
 const kernels = availableKernels();
@@ -71,6 +91,16 @@ for (const [index, { name, m, n, k }] of WORKLOADS.entries()) {
       sink += relaxed.run(x, m)[0];
     });
   }
+  const floats = Float32Array.from(randomValues(m * k, { seed: 30 + index, min: 0, max: 1 }));
+  for (const kernel of kernels) {
+    const layer = createInt8Linear(w, [n, k], { kernel, maxBatch });
+    bench.add(`${name} | ${kernel} run+TS quantize`, () => {
+      sink += layer.run(quantizeTs(floats), m)[0];
+    });
+    bench.add(`${name} | ${kernel} runFloat`, () => {
+      sink += layer.runFloat(floats, m, INPUT)[0];
+    });
+  }
 }
 
 await bench.run();
@@ -93,6 +123,19 @@ for (const { name } of WORKLOADS) {
   }
 }
 
+const floatRows: Record<
+  string,
+  Record<string, { runTsMs: number; runFloatMs: number; speedup: number }>
+> = {};
+for (const { name } of WORKLOADS) {
+  floatRows[name] = {};
+  for (const kernel of kernels) {
+    const runTs = median(`${name} | ${kernel} run+TS quantize`);
+    const runFloat = median(`${name} | ${kernel} runFloat`);
+    floatRows[name][kernel] = { runTsMs: runTs, runFloatMs: runFloat, speedup: runTs / runFloat };
+  }
+}
+
 console.log(`int8 matmul kernels (Deno ${Deno.version.deno}, V8 ${Deno.version.v8})`);
 for (const [name, row] of Object.entries(rows)) {
   console.log(`\n${name}`);
@@ -106,6 +149,19 @@ for (const [name, row] of Object.entries(rows)) {
   }
 }
 
+const us = (ms: number) => (ms * 1000).toFixed(1).padStart(9);
+console.log("\nfloat inputs: run after TS quantization vs runFloat (median µs)");
+for (const [name, row] of Object.entries(floatRows)) {
+  console.log(`\n${name}`);
+  for (const [kernel, r] of Object.entries(row)) {
+    console.log(
+      `  ${kernel.padEnd(8)} run+TS ${us(r.runTsMs)}   runFloat ${us(r.runFloatMs)}   ${
+        r.speedup.toFixed(2).padStart(5)
+      }x`,
+    );
+  }
+}
+
 await Deno.mkdir("reports", { recursive: true });
 const report = {
   date: new Date().toISOString(),
@@ -115,6 +171,7 @@ const report = {
   workloads: WORKLOADS,
   medianUnit: "ms",
   results: rows,
+  floatInput: { input: INPUT, results: floatRows },
   sink,
 };
 await Deno.writeTextFile("reports/bench_kernels.json", JSON.stringify(report, null, 2) + "\n");

@@ -2,9 +2,9 @@
  * Int8 matmul kernels for quantized linear layers: pure functions over typed arrays computing the
  * int32 accumulators `acc[i, j] = Σ_p x[i, p] · w[j, p]` of an int8 input `x` (`[M, K]`) and int8
  * weights `w` in PyTorch Linear layout (`[N, K]`), optionally quantizing float inputs on the way
- * in (`runFloat`). Three kernels: `"relaxed"` (relaxed Wasm SIMD,
- * inputs in `[0, 127]`), `"dot16"` (Wasm SIMD, any int8) and `"scalar"` (plain TypeScript), all
- * bit-identical; {@linkcode bestKernel} picks the fastest this engine supports.
+ * in (`runFloat`). Three kernels: `"relaxed"` (relaxed Wasm SIMD, inputs in `[0, 127]`),
+ * `"dot16"` (Wasm SIMD, any int8) and `"scalar"` (plain TypeScript), all bit-identical;
+ * {@linkcode bestKernel} picks the fastest this engine supports.
  *
  * @example Multiply a batch of two rows
  * ```ts
@@ -13,6 +13,14 @@
  * const layer = createInt8Linear(w, [2, 2]);
  * console.log([...layer.run(Uint8Array.of(1, 2, 0, 1), 2)]); // [11, 7, 4, 6]
  * console.log([...rowSums(w, [2, 2])]); // [7, 1]
+ * ```
+ *
+ * @example Quantize float inputs and multiply in one call
+ * ```ts
+ * import { createInt8Linear } from "@tinytorch/quantization/kernels";
+ * const layer = createInt8Linear(Int8Array.of(3, 4, -5, 6), [2, 2]);
+ * const input = { scale: 0.5, zeroPoint: 0, qmin: 0, qmax: 127 }; // xq = round(x / 0.5)
+ * console.log([...layer.runFloat(Float32Array.of(0.5, 1.25), 1, input)]); // [11, 7]
  * ```
  *
  * @module

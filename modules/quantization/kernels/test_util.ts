@@ -91,8 +91,8 @@ function nextFloat32(x: number, up: boolean): number {
 /**
  * Seeded float32 inputs for `runFloat` that hit every path of the quantization: mostly values
  * spread a little beyond the representable range of `input` (so some saturate), and at seeded
- * positions exact ties `(t + 0.5) · scale` (exact when `scale` is a power of two) and their float32
- * neighbours, ±0, tiny and huge values (±1e30, ±3.4e38) and the edges `qmin − 0.5`, `qmax + 0.5`.
+ * positions ties `(t + 0.5) · scale` (exact when `scale` has few significant bits) and their
+ * float32 neighbours, ±0, tiny and huge values (±1e30, ±3.4e38) and the edges `qmin − 0.5`, `qmax + 0.5`.
  *
  * @param count How many values.
  * @param seed The seed.

@@ -28,9 +28,8 @@ const align16 = (n: number): number => Math.ceil(n / 16) * 16;
 
 /**
  * A Wasm kernel: one `WebAssembly.Memory` per layer, sized once and never grown (growing would
- * detach the views), holding
- * `[weights N×kp int8 | inputs maxBatch×kp int8 | outputs maxBatch×N int32 | floats maxBatch×K f32]`
- * (each part 16-byte aligned, the total rounded up to 64 KiB pages). The matmul module and the
+ * detach the views), holding, each part 16-byte aligned and the total rounded up to 64 KiB pages:
+ * `[weights N×kp i8 | inputs maxBatch×kp i8 | outputs maxBatch×N i32 | floats maxBatch×K f32]`. The matmul module and the
  * quantizer module are two instances sharing this memory.
  */
 export class WasmInt8Linear implements Int8LinearKernel {
