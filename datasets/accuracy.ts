@@ -13,8 +13,9 @@ import type { Tensor } from "@tinytorch/tensor";
  * ```ts
  * import { tensor } from "@tinytorch/tensor";
  * import { accuracy } from "@tinytorch/datasets";
- * const logits = tensor([[0.1, 2], [3, -1], [0, 1]]);
- * console.log(accuracy(logits, tensor([1, 0, 0], { dtype: "int32" }))); // 0.6666666666666666
+ * import assert from "node:assert/strict";
+ * const logits = tensor([[0.1, 2], [3, -1], [0, 1]]); // argmax per row: 1, 0, 1
+ * assert.equal(accuracy(logits, tensor([1, 0, 0], { dtype: "int32" })), 2 / 3);
  * ```
  *
  * @param logits Scores `[n, classes]` (any dtype).

@@ -37,8 +37,11 @@ const MIN_CENTER_DISTANCE = 4;
  * @example
  * ```ts
  * import { blobs } from "@tinytorch/datasets";
+ * import assert from "node:assert/strict";
  * const { x, y, centers } = blobs({ n: 90, centers: 3, dims: 4 });
- * console.log(x.shape, y.shape, centers.shape); // [90, 4] [90] [3, 4]
+ * assert.deepEqual(x.shape, [90, 4]);
+ * assert.deepEqual(y.shape, [90]);
+ * assert.deepEqual(centers.shape, [3, 4]);
  * ```
  *
  * @param options `n`, `centers`, `dims`, `spread`, `seed` (default 0) or `rng`.

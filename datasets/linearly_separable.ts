@@ -29,8 +29,10 @@ export interface LinearlySeparable extends ToySet {
  * @example
  * ```ts
  * import { linearlySeparable } from "@tinytorch/datasets";
+ * import assert from "node:assert/strict";
  * const { x, y } = linearlySeparable({ n: 50, margin: 0.2 });
- * console.log(x.shape, y.shape); // [50, 2] [50]
+ * assert.deepEqual(x.shape, [50, 2]);
+ * assert.deepEqual(y.shape, [50]);
  * ```
  *
  * @param options `n`, `margin`, `seed` (default 0) or `rng`.

@@ -31,8 +31,10 @@ export interface Mnist {
  * @example
  * ```ts
  * import { loadMnist } from "@tinytorch/datasets";
+ * import assert from "node:assert/strict";
  * const { train, test } = await loadMnist();
- * console.log(train.images.shape, test.labels.dtype); // [8000, 784] "int32"
+ * assert.deepEqual(train.images.shape, [8000, 784]);
+ * assert.equal(test.labels.dtype, "int32");
  * ```
  *
  * @param options `trainSize`, `testSize`, `seed` and `onProgress`.

@@ -65,8 +65,10 @@ const listeners = new Set<ProgressCallback>();
  * @example
  * ```ts
  * import { loadMnistArrays } from "@tinytorch/datasets";
+ * import assert from "node:assert/strict";
  * const { train, test } = await loadMnistArrays({ trainSize: 1000, testSize: 200 });
- * console.log(train.images.length, test.labels.length); // 784000 200
+ * assert.equal(train.images.length, 1000 * 784);
+ * assert.equal(test.labels.length, 200);
  * ```
  */
 export async function loadMnistArrays(options: LoadMnistOptions = {}): Promise<MnistArrays> {

@@ -11,19 +11,24 @@
  *   hand-written-backprop trainer that produced it.
  *
  * @example Score the reference weights on the MNIST test split
- * ```ts ignore
- * import { loadMnist, referenceManifest, referenceWeights } from "@tinytorch/datasets";
+ * ```ts
+ * import { accuracy, loadMnist, referenceManifest, referenceMlp } from "@tinytorch/datasets";
+ * import assert from "node:assert/strict";
  * const { test } = await loadMnist();
- * const layers = await referenceWeights(); // deno run --allow-read
- * console.log(test.images.shape, layers[0].weightShape); // [2000, 784] [128, 784]
- * console.log(referenceManifest().testAccuracy); // e.g. 0.962
+ * const model = await referenceMlp(); // reads the weights: needs --allow-read
+ * assert.deepEqual(test.images.shape, [2000, 784]);
+ * const measured = accuracy(model.forward(test.images), test.labels);
+ * assert.equal(measured, referenceManifest().testAccuracy);
+ * assert.ok(measured >= 0.94);
  * ```
  *
  * @example A toy set and accuracy
  * ```ts
  * import { accuracy, xor } from "@tinytorch/datasets";
+ * import assert from "node:assert/strict";
  * const { x, y } = xor({ n: 100, seed: 1 });
- * console.log(accuracy(x, y)); // how often argmax(x0, x1) equals the XOR label
+ * // x's columns read as logits: argmax(x0, x1), a linear rule, is about chance on XOR
+ * assert.equal(accuracy(x, y), 0.52);
  * ```
  *
  * @module

@@ -35,7 +35,8 @@ let cached: Promise<LayerWeights[]> | undefined;
  * @example
  * ```ts
  * import { referenceManifest } from "@tinytorch/datasets";
- * console.log(referenceManifest().testAccuracy >= 0.94); // true
+ * import assert from "node:assert/strict";
+ * assert.ok(referenceManifest().testAccuracy >= 0.94);
  * ```
  *
  * @returns The parsed `reference_mlp.json`.
@@ -51,10 +52,11 @@ export function referenceManifest(): ReferenceManifest {
  * (`--allow-read`), and checks its SHA-256 against the manifest. Each call returns fresh copies.
  *
  * @example
- * ```ts ignore
+ * ```ts
  * import { referenceWeights } from "@tinytorch/datasets";
- * const layers = await referenceWeights();
- * console.log(layers.map((l) => l.weightShape)); // [[128, 784], [64, 128], [10, 64]]
+ * import assert from "node:assert/strict";
+ * const layers = await referenceWeights(); // needs --allow-read
+ * assert.deepEqual(layers.map((l) => l.weightShape), [[128, 784], [64, 128], [10, 64]]);
  * ```
  *
  * @returns The three layers' weights and biases with their shapes.

@@ -81,10 +81,12 @@ export interface TrainedMlp {
  * with a seeded generator. Deterministic: the same options give bit-identical weights.
  *
  * @example
- * ```ts ignore
+ * ```ts
  * import { trainReferenceMlp } from "@tinytorch/datasets";
- * const { layers, history } = await trainReferenceMlp({ epochs: 1, trainSize: 1000 });
- * console.log(layers[0].weightShape, history[0].loss); // [128, 784] ...
+ * import assert from "node:assert/strict";
+ * const { layers, initialLoss, history } = await trainReferenceMlp({ epochs: 1, trainSize: 1000 });
+ * assert.deepEqual(layers[0].weightShape, [128, 784]);
+ * assert.ok(history[0].loss < initialLoss); // one epoch already lowers the loss
  * ```
  */
 export async function trainReferenceMlp(

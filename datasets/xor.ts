@@ -23,8 +23,10 @@ export interface XorOptions extends ToyOptions {
  * @example
  * ```ts
  * import { xor } from "@tinytorch/datasets";
+ * import assert from "node:assert/strict";
  * const { x, y } = xor({ n: 8, seed: 1 });
- * console.log(x.shape, y.dtype); // [8, 2] "int32"
+ * assert.deepEqual(x.shape, [8, 2]);
+ * assert.equal(y.dtype, "int32");
  * ```
  *
  * @param options `n`, `noise`, `seed` (default 0) or `rng`.
