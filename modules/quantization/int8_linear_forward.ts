@@ -1,8 +1,6 @@
 import type { Int8LinearKernel } from "./kernels/mod.ts";
 import type { InputQuantization } from "./input_quantization.ts";
 
-const ROUNDING = 6755399441055744; // 1.5 · 2^52
-
 /** What the integer path of a quantized linear layer needs. */
 export interface Int8LinearParts {
   /** The int8 matmul with the layer's weights resident: `acc = xq @ wqᵀ` in int32. */
@@ -20,20 +18,24 @@ export interface Int8LinearParts {
 /**
  * The integer forward pass of a quantized linear layer on `rows` input rows:
  *
- * 1. quantize the inputs: `xq = clamp(roundHalfToEven(x / s_in) + z_in, qmin, qmax)`;
- * 2. multiply in integers: `acc = kernel.run(xq, rows)` (int32 accumulators);
- * 3. correct and rescale: `y[r, n] = (acc[r, n] − z_in · rowSums[n] + bias[n]) · s_in · s_w[n]`.
+ * 1. quantize and multiply: `acc = kernel.runFloat(x, rows, input)`. The kernel quantizes the
+ *    inputs exactly as `quantizeInt8` would (`xq = clamp(roundHalfToEven(x / s_in) + z_in, qmin,
+ *    qmax)`, in SIMD, straight into its own memory) and returns the int32 accumulators
+ *    `acc[r, n] = Σ_k xq[r, k] · wq[n, k]`; it rejects NaN and ±Infinity;
+ * 2. correct and rescale: `y[r, n] = (acc[r, n] − z_in · rowSums[n] + bias[n]) · s_in · s_w[n]`.
  *
  * Why it is right: `x ≈ s_in (xq − z_in)` and `w ≈ s_w wq`, so
  * `Σ_k x w ≈ s_in s_w (Σ_k xq wq − z_in Σ_k wq)`; the bias was stored at the same scale.
  *
- * Hints: quantize with `roundHalfToEven` (see `quantizeInt8`); an Int8Array holds `[0, 127]` and `[-128, 127]` alike; `weightScale` may have a single
- * entry (per-tensor weights); `rowSums` and `bias` may be null.
+ * Hints: the correction and the scale depend only on the column `n`: compute them once per column,
+ * not once per element; `weightScale` may have a single entry (per-tensor weights); `rowSums` and
+ * `bias` may be null.
  *
  * @param x The float inputs, `rows × kernel.inFeatures`, row-major.
  * @param rows The number of rows.
  * @param parts The kernel, scales, bias and row sums.
  * @returns The float32 outputs, `rows × kernel.outFeatures`, row-major.
+ * @throws {RangeError} For a NaN or ±Infinity input (from the kernel).
  */
 export function int8LinearForward(
   x: Float32Array,
@@ -42,22 +44,14 @@ export function int8LinearForward(
 ): Float32Array {
   // #region solution quantization.7
   const { kernel, input, weightScale, bias, rowSums } = parts;
-  const { scale, zeroPoint, qmin, qmax } = input;
-  const xq = new Int8Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    // (v + 1.5·2^52) − 1.5·2^52 is roundHalfToEven(v) for |v| < 2^51 (IEEE rounding of the sum,
-    // ties to even), without a call; larger |v| saturate below anyway.
-    const v = (x[i] / scale + ROUNDING) - ROUNDING + zeroPoint;
-    xq[i] = v < qmin ? qmin : v > qmax ? qmax : v;
-  }
-  const acc = kernel.run(xq, rows);
+  const acc = kernel.runFloat(x, rows, input);
   const n = kernel.outFeatures;
   const columnScale = new Float64Array(n);
   const columnOffset = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    columnScale[j] = scale * weightScale[weightScale.length === 1 ? 0 : j];
+    columnScale[j] = input.scale * weightScale[weightScale.length === 1 ? 0 : j];
     columnOffset[j] = (bias === null ? 0 : bias[j]) -
-      (rowSums === null ? 0 : zeroPoint * rowSums[j]);
+      (rowSums === null ? 0 : input.zeroPoint * rowSums[j]);
   }
   const y = new Float32Array(rows * n);
   for (let r = 0; r < rows * n; r += n) {

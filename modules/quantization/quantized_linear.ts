@@ -1,6 +1,5 @@
 import { Layer, Linear, linear } from "@tinytorch/layers";
 import { Tensor } from "@tinytorch/tensor";
-import { checkFinite } from "./channels.ts";
 import { dequantizeInt8 } from "./dequantize_int8.ts";
 import { type InputQuantization, inputQuantization } from "./input_quantization.ts";
 import { int8LinearForward } from "./int8_linear_forward.ts";
@@ -38,7 +37,10 @@ export interface MemoryUsage {
   readonly quantizedBytes: number;
   /** `fp32Bytes / quantizedBytes`. */
   readonly ratio: number;
-  /** Working memory of the kernel beyond the weights (Wasm input/output buffers), not state. */
+  /**
+   * Working memory of the kernel beyond the weights (the Wasm input, output and float staging
+   * buffers), not state.
+   */
   readonly scratchBytes: number;
 }
 
@@ -187,7 +189,6 @@ export class QuantizedLinear extends Layer {
         `Cannot run the int8 path of ${this}: it has no calibrated input range (pass inputRange to fromLinear, or use quantizeModel)`,
       );
     }
-    checkFinite(x, `run ${this} on its int8 path`);
     const data = x.data instanceof Float32Array ? x.data : Float32Array.from(x.data);
     const rows = x.size / this.inFeatures;
     const y = int8LinearForward(data, rows, { ...c, weightScale: this.weight.scale });

@@ -1,4 +1,12 @@
-import { allClose, chunk, custom, defineCases, exact, randomValues } from "@tinytorch/course";
+import {
+  allClose,
+  chunk,
+  custom,
+  defineCases,
+  exact,
+  randomValues,
+  throws,
+} from "@tinytorch/course";
 import { add, multiply, transpose } from "mathjs";
 import type { Api } from "./api.ts";
 
@@ -97,5 +105,13 @@ export default defineCases<Api>("quantization.7", {
     run: (api) => randomLayer(api, "scalar").forwardInt8(api.tensor(X[0])).shape,
     expect: [10],
     compare: allClose(),
+  },
+  "a NaN input is a RangeError naming its index, not a silent zero": {
+    run: (api) => {
+      const x = api.tensor(X);
+      x.data[30] = NaN;
+      return randomLayer(api, "dot16").forwardInt8(x);
+    },
+    compare: throws("RangeError", "element 30 is NaN"),
   },
 });
