@@ -10,6 +10,27 @@ const STATUS: Record<TaskResult["status"], string> = {
   "not-run": "did not run",
 };
 
+/** The tasks whose stubs a task's failures ran into. */
+function stubsHit(t: TaskResult): string[] {
+  const named = t.cases.flatMap((c) =>
+    c.notImplemented ? [...(c.message ?? "").matchAll(/task "([^"]+)"/g)].map((m) => m[1]) : []
+  );
+  return [...new Set(named)];
+}
+
+/** Other tasks' stubs that a task's failures ran into (a prerequisite not done yet). */
+function blockedBy(t: TaskResult): string[] {
+  return stubsHit(t).filter((id) => id !== t.id);
+}
+
+function resultText(t: TaskResult): string {
+  const hit = stubsHit(t);
+  if (t.status === "not-implemented" && hit.length && !hit.includes(t.id)) {
+    return `not implemented: needs ${hit.join(", ")}`;
+  }
+  return STATUS[t.status];
+}
+
 function firstFailure(cases: readonly CaseResult[]): CaseResult | undefined {
   return cases.find((c) => c.status === "failed" && !c.notImplemented) ??
     cases.find((c) => c.status === "failed");
@@ -58,7 +79,7 @@ export function testReportLines(report: TestReport, module: ModuleInfo): string[
     t.title,
     `${t.points} pts`,
     `${t.passed}/${t.cases.length}`,
-    t.status === "passed" ? green(STATUS[t.status]) : red(STATUS[t.status]),
+    t.status === "passed" ? green(STATUS[t.status]) : red(resultText(t)),
   ]);
   out.push("", ...table(["", "task", "title", "points", "cases", "result"], rows, [3, 4]));
   for (const t of report.tasks) {
@@ -75,7 +96,17 @@ export function testReportLines(report: TestReport, module: ModuleInfo): string[
       if (c.status === "failed") out.push(...indent(clip(c.message ?? "")));
     }
   }
-  return [...out, "", summaryLine(report)];
+  out.push("", summaryLine(report));
+  const elsewhere = report.tasks.flatMap(blockedBy).filter((id) =>
+    !id.startsWith(`${module.name}.`)
+  );
+  if (elsewhere.length && !report.referenceDeps) {
+    out.push(
+      `💡 Stubs of ${[...new Set(elsewhere)].join(", ")} block some cases: ` +
+        `tito test --module ${module.name} --reference-deps runs on reference prerequisites.`,
+    );
+  }
+  return out;
 }
 
 /**

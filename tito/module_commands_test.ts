@@ -1,0 +1,100 @@
+import assert from "node:assert/strict";
+import { fixture } from "./_fixture.ts";
+
+Deno.test("tito: module list shows the course; an unknown module lists the valid ones", async () => {
+  await using f = await fixture();
+  const list = await f.tito(["module", "list"]);
+  assert.equal(list.code, 0, list.stderr);
+  assert.match(list.stdout, /01\s+adder\s+Adder: sums and doubles\s+2\s+100/);
+  assert.match(list.stdout, /02\s+scaler\s+Scaler: scaled sums\s+1\s+100\s+adder/);
+  const unknown = await f.tito(["module", "start", "99"]);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stderr, /Cannot find module "99"/);
+  assert.match(unknown.stderr, /01 adder\s+Adder/);
+  assert.match(unknown.stderr, /02 scaler\s+Scaler/);
+  const bad = await f.tito(["module", "frobnicate"]);
+  assert.equal(bad.code, 2, "a wrong command line exits with 2");
+});
+
+Deno.test("tito: start backs up and renders; complete with failing cases records nothing; reset --solution restores", async () => {
+  await using f = await fixture();
+  const start = await f.tito(["module", "start", "1"]);
+  assert.equal(start.code, 0, start.stderr);
+  assert.match(start.stdout, /Saved the reference \(\d+ files\) to \.tito\/reference\/adder\//);
+  assert.match(await f.read(".tito/reference/adder/add.ts"), /return a \+ b;/);
+  assert.match(
+    await f.read("modules/adder/add.ts"),
+    /throw new NotImplementedError\("adder\.1"\);/,
+  );
+  const [backup] = await Array.fromAsync(Deno.readDir(`${f.root}/.tito/backups`));
+  const info = JSON.parse(await f.read(`.tito/backups/${backup.name}/backup.json`));
+  assert.equal(info.module, "adder");
+  assert.equal(info.reason, "module start");
+  assert.ok(
+    info.files.some((x: { path: string; sha256: string }) =>
+      x.path === "add.ts" && /^[0-9a-f]{64}$/.test(x.sha256)
+    ),
+  );
+  assert.match(await f.read(`.tito/backups/${backup.name}/files/add.ts`), /return a \+ b;/);
+
+  const complete = await f.tito(["module", "complete", "adder"]);
+  assert.equal(complete.code, 1);
+  assert.match(complete.stdout, /Not recorded/);
+  assert.equal(await f.progress(), null, "a failing complete writes no progress");
+
+  const reset = await f.tito(["module", "reset", "adder", "--solution"]);
+  assert.equal(reset.code, 0, reset.stderr);
+  assert.equal(await f.read("modules/adder/add.ts"), await f.read(".tito/reference/adder/add.ts"));
+  assert.equal((await Array.fromAsync(Deno.readDir(`${f.root}/.tito/backups`))).length, 2);
+
+  const done = await f.tito(["module", "complete", "01"]);
+  assert.equal(done.code, 0, done.stdout + done.stderr);
+  assert.match(done.stdout, /01 adder complete/);
+  assert.match(done.stdout, /Next: tito module start 02/);
+  const progress = await f.progress();
+  assert.equal(progress!.schema, 1);
+  assert.deepEqual((progress!.modules.adder as { tasks: unknown }).tasks, {
+    "adder.1": "passed",
+    "adder.2": "passed",
+  });
+  const status = await f.tito(["module", "status"]);
+  assert.match(status.stdout, /01\s+adder\s+✅ done/);
+  assert.match(status.stdout, /02\s+scaler\s+⏳ ready/);
+  assert.match(status.stdout, /🔒 01 Perceptron \(1957\) needs scaler/);
+});
+
+Deno.test("tito: start refuses to replace work that is neither stub nor reference, unless --force", async () => {
+  await using f = await fixture();
+  await f.write(
+    "modules/adder/add.ts",
+    (await f.read("modules/adder/add.ts")).replace("return a + b", "return b + a"),
+  );
+  const refused = await f.tito(["module", "start", "adder"]);
+  assert.equal(refused.code, 1);
+  assert.match(
+    refused.stderr,
+    /differs from both its stub and its reference and has uncommitted changes \(modules\/adder\/add\.ts\)/,
+  );
+  assert.match(await f.read("modules/adder/add.ts"), /b \+ a/, "nothing changed");
+  const forced = await f.tito(["module", "start", "adder", "--force"]);
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.match(await f.read("modules/adder/add.ts"), /NotImplementedError/);
+  const [backup] = await Array.fromAsync(Deno.readDir(`${f.root}/.tito/backups`));
+  assert.match(await f.read(`.tito/backups/${backup.name}/files/add.ts`), /b \+ a/);
+  const reset = await f.tito(["module", "reset", "adder", "--solution"]);
+  assert.equal(reset.code, 1, "no reference was saved from uncommitted work");
+  assert.match(reset.stderr, /no reference copy is available/);
+});
+
+Deno.test("tito: a syntax error in a module leaves list and status working", async () => {
+  await using f = await fixture();
+  await f.write("modules/scaler/scale.ts", "export function sumScaled(: {\n");
+  for (const args of [["module", "list"], ["module", "status"], ["milestone", "list"]]) {
+    const r = await f.tito(args);
+    assert.equal(r.code, 0, `${args.join(" ")}: ${r.stderr}`);
+  }
+  const test = await f.tito(["test", "--module", "scaler"]);
+  assert.equal(test.code, 1);
+  assert.match(test.stdout, /the tests could not run/);
+  assert.match(test.stdout, /scale\.ts/);
+});

@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { fixture } from "./_fixture.ts";
+import type { TestReport } from "./test_runner.ts";
+
+Deno.test("tito: test exits 0 only when everything passes, and --json has the documented shape", async () => {
+  await using f = await fixture();
+  const ok = await f.tito(["test", "--module", "adder", "--json"]);
+  assert.equal(ok.code, 0, ok.stderr);
+  const report: TestReport = JSON.parse(ok.stdout);
+  assert.deepEqual(Object.keys(report).sort(), [
+    "crossModule",
+    "files",
+    "loadError",
+    "module",
+    "numbers",
+    "ok",
+    "referenceDeps",
+    "task",
+    "tasks",
+    "typeCheck",
+  ]);
+  assert.equal(report.ok, true);
+  assert.deepEqual(report.files, ["modules/adder/cases_test.ts", "tests/adder_double_add_test.ts"]);
+  assert.deepEqual(report.tasks.map((t) => [t.id, t.status, t.passed, t.failed]), [
+    ["adder.1", "passed", 2, 0],
+    ["adder.2", "passed", 1, 0],
+  ]);
+  assert.deepEqual(report.crossModule.map((c) => [c.file, c.status]), [
+    ["tests/adder_double_add_test.ts", "passed"],
+  ]);
+
+  await f.write(
+    "modules/adder/add.ts",
+    (await f.read("modules/adder/add.ts")).replace("return a + b", "return a - b"),
+  );
+  const wrong = await f.tito(["test", "--module", "01"]);
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.stdout, /❌\s+adder\.1\s+Add two numbers\s+60 pts\s+0\/2\s+wrong answer/);
+  assert.match(wrong.stdout, /✅\s+adder\.2/);
+  assert.match(
+    wrong.stdout,
+    /adder\.1 first failing case: adds 1 and 2\n\s+CaseFailure: adder\.1 adds 1 and 2: got -1, want 3/,
+  );
+  const one = await f.tito(["test", "--module", "adder", "--task", "2", "--json"]);
+  assert.equal(one.code, 0, "only adder.2 ran, and it passes");
+  const only: TestReport = JSON.parse(one.stdout);
+  assert.equal(only.task, "adder.2");
+  assert.deepEqual(only.tasks.map((t) => t.id), ["adder.2"]);
+  const json: TestReport = JSON.parse(
+    (await f.tito(["test", "--module", "adder", "--json"])).stdout,
+  );
+  assert.equal(json.ok, false);
+  assert.equal(json.tasks[0].status, "failed");
+  assert.match(json.tasks[0].cases[0].message!, /got -1, want 3/);
+
+  const noTask = await f.tito(["test", "--module", "adder", "--task", "adder.9"]);
+  assert.equal(noTask.code, 1);
+  assert.match(noTask.stderr, /Its tasks are adder\.1, adder\.2/);
+  const noModule = await f.tito(["test"]);
+  assert.equal(noModule.code, 1);
+  assert.match(noModule.stderr, /01 adder/);
+});
+
+Deno.test("tito: test reports stubs per task, and --reference-deps swaps in the prerequisites' references", async () => {
+  await using f = await fixture();
+  assert.equal((await f.tito(["module", "start", "adder"])).code, 0);
+  const stub = await f.tito(["test", "--module", "adder"]);
+  assert.equal(stub.code, 1);
+  assert.match(stub.stdout, /❌\s+adder\.1 .*0\/2\s+not implemented/);
+  assert.match(stub.stdout, /❌\s+adder\.2 .*0\/1\s+not implemented/);
+  const blocked = await f.tito(["test", "--module", "scaler"]);
+  assert.equal(blocked.code, 1);
+  assert.match(blocked.stdout, /scaler\.1 .* not implemented: needs adder\.1/);
+  assert.match(blocked.stdout, /--reference-deps runs on reference prerequisites/);
+  const swapped = await f.tito(["test", "--module", "scaler", "--reference-deps"]);
+  assert.equal(swapped.code, 0, swapped.stdout);
+  assert.match(swapped.stdout, /prerequisites as reference code: adder/);
+  assert.match(
+    await f.read("modules/adder/add.ts"),
+    /NotImplementedError/,
+    "the project is untouched",
+  );
+
+  await Deno.remove(`${f.root}/.tito/reference/adder`, { recursive: true });
+  const missing = await f.tito(["test", "--module", "scaler", "--reference-deps", "--json"]);
+  assert.equal(missing.code, 1);
+  assert.deepEqual(JSON.parse(missing.stdout).referenceDeps, { used: [], missing: ["adder"] });
+  const text = await f.tito(["test", "--module", "scaler", "--reference-deps"]);
+  assert.match(text.stdout, /no reference copy of adder: your own version was used/);
+});
