@@ -84,7 +84,7 @@ export function testReportLines(report: TestReport, module: ModuleInfo): string[
   out.push("", ...table(["", "task", "title", "points", "cases", "result"], rows, [3, 4]));
   for (const t of report.tasks) {
     const failure = firstFailure(t.cases);
-    if (!failure) continue;
+    if (!failure || t.status === "not-implemented") continue; // the table says it all
     out.push(`   ${bold(t.id)} first failing case: ${failure.name.slice(t.id.length + 1)}`);
     out.push(...indent(clip(failure.message ?? "")));
   }
@@ -92,8 +92,10 @@ export function testReportLines(report: TestReport, module: ModuleInfo): string[
     out.push("", bold("Cross-module tests"));
     for (const c of report.crossModule) {
       const mark = c.status === "passed" ? "✅" : c.status === "skipped" ? "➖" : "❌";
-      out.push(`${mark} ${c.name} ${dim(`(${c.file})`)}`);
-      if (c.status === "failed") out.push(...indent(clip(c.message ?? "")));
+      const stub = c.notImplemented ? /task "([^"]+)"/.exec(c.message ?? "")?.[1] : undefined;
+      const why = stub ? red(` not implemented: needs ${stub}`) : "";
+      out.push(`${mark} ${c.name}${why} ${dim(`(${c.file})`)}`);
+      if (c.status === "failed" && !stub) out.push(...indent(clip(c.message ?? "")));
     }
   }
   out.push("", summaryLine(report));

@@ -62,7 +62,9 @@ export function moduleStartCommand(): Command {
       const backup = await backupModule(root, module, "module start");
       const lesson = `${module.dir}/README.md`;
       const regions = await renderDirectory(`${root}/${module.dir}`, { lesson });
-      const tasks = [...new Set(regions.map((r) => r.task))];
+      const tasks = [...new Set(regions.map((r) => r.task))].sort((a, b) =>
+        a.localeCompare(b, "en", { numeric: true })
+      );
       say(bold(`🚀 ${moduleLabel(module)}: ${module.title}`), "");
       if (state.isStub) say("The folder already held the stub: nothing to render.");
       else say(`Rendered ${regions.length} task bodies as stubs (${tasks.join(", ")}).`);
