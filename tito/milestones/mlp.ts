@@ -6,7 +6,13 @@
  */
 import { accuracy, loadMnist } from "@tinytorch/datasets";
 import { referenceModel } from "./reference_model.ts";
-import { type MilestoneContext, type MilestoneOutcome, percent, threshold } from "./runner.ts";
+import {
+  type MilestoneContext,
+  type MilestoneOutcome,
+  oneLine,
+  percent,
+  threshold,
+} from "./runner.ts";
 
 /**
  * Classifies the test digits and judges the accuracy.
@@ -17,7 +23,7 @@ import { type MilestoneContext, type MilestoneOutcome, percent, threshold } from
 export async function run(context: MilestoneContext): Promise<MilestoneOutcome> {
   const { test } = await loadMnist();
   const model = await referenceModel();
-  context.log(`Your model: ${model}`);
+  context.log(`Your model: ${oneLine(model)}`);
   context.log(`Classifying ${test.labels.size} MNIST test digits with your forward pass…`);
   const started = performance.now();
   const logits = model.eval().forward(test.images);

@@ -15,7 +15,13 @@ import type { Tensor } from "@tinytorch/tensor";
 import { Bench } from "tinybench";
 import { writeMlperfReport } from "./mlperf_report.ts";
 import { firstRows, referenceModel } from "./reference_model.ts";
-import { type MilestoneContext, type MilestoneOutcome, percent, threshold } from "./runner.ts";
+import {
+  type MilestoneContext,
+  type MilestoneOutcome,
+  oneLine,
+  percent,
+  threshold,
+} from "./runner.ts";
 
 /** Training digits that calibrate the activation ranges. */
 export const CALIBRATION_DIGITS = 500;
@@ -67,7 +73,7 @@ export async function run(context: MilestoneContext): Promise<MilestoneOutcome> 
   const { log } = context;
   const { train, test } = await loadMnist();
   const fp32 = (await referenceModel()).eval();
-  log(`Model: ${fp32}, ${countParameters(fp32).toLocaleString("en-US")} parameters`);
+  log(`Model: ${oneLine(fp32)}, ${countParameters(fp32).toLocaleString("en-US")} parameters`);
 
   log("1. Profile (your profileModel, batch 1):");
   const profile = await profileModel(fp32, firstRows(test.images, 1), {
@@ -96,6 +102,11 @@ export async function run(context: MilestoneContext): Promise<MilestoneOutcome> 
   const sizes = compareModelSizes(fp32, int8);
   const timings = await speed(fp32, int8, firstRows(test.images, BENCH_BATCH));
   const [fp32Ms, simulatedMs, int8Ms] = timings.map((t) => t.medianMs);
+  log(`   accuracy: fp32 ${percent(fp32Accuracy)}, int8 ${percent(int8Accuracy)}`);
+  log(`   bytes: fp32 ${sizes.originalBytes}, int8 ${sizes.quantizedBytes}`);
+  for (const t of timings) {
+    log(`   ${t.name.padEnd(34)} median ${t.medianMs.toFixed(4)} ms (${t.samples} samples)`);
+  }
   const speedup = simulatedMs / int8Ms;
 
   const maxDrop = threshold(context, "maxAccuracyDropPoints");

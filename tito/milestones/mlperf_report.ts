@@ -37,14 +37,14 @@ export function svgBars(
   const height = 40 + bars.length * rowH;
   const rows = bars.map((b, i) => {
     const y = 30 + i * rowH;
-    const w = Math.max(1, (b.value / max) * 380);
+    const w = Math.max(1, (b.value / max) * 320);
     return `<text x="0" y="${y + 15}" font-size="13">${escape(b.label)}</text>` +
       `<rect x="250" y="${y}" width="${w.toFixed(1)}" height="20" fill="${
         i % 2 ? "#e07b39" : "#3b7dd8"
       }"/>` +
       `<text x="${(256 + w).toFixed(1)}" y="${y + 15}" font-size="12">${escape(b.text)}</text>`;
   }).join("");
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="760" height="${height}" ` +
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="780" height="${height}" ` +
     `font-family="sans-serif"><text x="0" y="16" font-size="15" font-weight="bold">${
       escape(title)
     }</text>${rows}</svg>`;

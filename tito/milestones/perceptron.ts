@@ -8,7 +8,13 @@
 import { linearlySeparable } from "@tinytorch/datasets";
 import { Linear, Sequential, Sigmoid } from "@tinytorch/layers";
 import { Tensor } from "@tinytorch/tensor";
-import { type MilestoneContext, type MilestoneOutcome, percent, threshold } from "./runner.ts";
+import {
+  type MilestoneContext,
+  type MilestoneOutcome,
+  oneLine,
+  percent,
+  threshold,
+} from "./runner.ts";
 
 /** The seed of the data set and of the unit's initial weights. */
 export const SEED = 1957;
@@ -28,7 +34,7 @@ export function run(context: MilestoneContext): Promise<MilestoneOutcome> {
   const w = linear.weight.data;
   const b = linear.bias!.data;
   context.log(`${POINTS} points in the plane, two classes a line separates (seed ${SEED}).`);
-  context.log(`Your unit: ${unit}`);
+  context.log(`Your unit: ${oneLine(unit)}`);
   let epochs = 0;
   let updates = 0;
   for (let epoch = 1; epoch <= MAX_EPOCHS; epoch++) {

@@ -80,3 +80,13 @@ export function threshold(context: MilestoneContext, key: string): number {
 export function percent(x: number, digits = 2): string {
   return `${(100 * x).toFixed(digits)}%`;
 }
+
+/**
+ * A model's description on one line (a Sequential prints one layer per line).
+ *
+ * @param model Anything with a `toString()`.
+ * @returns e.g. `"Sequential( (0): Linear(2, 1) (1): Sigmoid() )"`.
+ */
+export function oneLine(model: unknown): string {
+  return String(model).replace(/\s*\n\s*/g, " ");
+}
