@@ -5,21 +5,25 @@ import { barChart, bold, command, dim, say } from "../output.ts";
 import { openProject, resolveModule } from "../project.ts";
 import { TitoError } from "../tito_error.ts";
 
-async function newReports(root: string, since: number): Promise<string[]> {
-  const out: string[] = [];
+/** Modification times of the JSON reports under `reports/`, by path. */
+async function reportTimes(root: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
   try {
     for await (const e of Deno.readDir(`${root}/reports`)) {
+      if (!e.isFile || !e.name.endsWith(".json")) continue;
       const path = `reports/${e.name}`;
-      if (
-        e.isFile && e.name.endsWith(".json") && (await Deno.stat(path)).mtime!.getTime() >= since
-      ) {
-        out.push(path);
-      }
+      out.set(path, (await Deno.stat(`${root}/${path}`)).mtime?.getTime() ?? 0);
     }
   } catch {
-    // no reports folder
+    // no reports folder yet
   }
-  return out.sort();
+  return out;
+}
+
+/** The reports a benchmark wrote: new files, or files whose time changed. */
+async function writtenSince(root: string, before: Map<string, number>): Promise<string[]> {
+  const after = await reportTimes(root);
+  return [...after].filter(([p, t]) => before.get(p) !== t).map(([p]) => p).sort();
 }
 
 async function runTask(root: string, task: string): Promise<number> {
@@ -57,14 +61,14 @@ export function benchCommand(): Command {
       let failed = 0;
       for (const task of tasks) {
         say(bold(`⏱️  deno task ${task}`), "");
-        const started = Date.now() - 1000;
+        const before = await reportTimes(project.root);
         const code = await runTask(project.root, task);
         if (code !== 0) {
           say(dim(`(deno task ${task} exited with ${code})`));
           failed++;
           continue;
         }
-        for (const file of await newReports(project.root, started)) {
+        for (const file of await writtenSince(project.root, before)) {
           const timings = benchTimings(JSON.parse(await Deno.readTextFile(file)));
           if (timings.length === 0) continue;
           say("", bold(`Medians from ${file}`));
