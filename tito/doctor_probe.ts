@@ -32,8 +32,8 @@ export async function probe(npm: string[], packages: string[]): Promise<ProbeRes
       out.push({ name, ok: false, detail: String(error).split("\n").slice(0, 4).join("\n") });
     }
   };
-  for (const n of npm) await attempt(`npm:${n}`, async () => (await import(n), "loads"));
-  for (const p of packages) await attempt(p, async () => (await import(p), "loads"));
+  for (const n of npm) await attempt(`npm:${n}`, async () => (await import(n), "in Deno's cache"));
+  for (const p of packages) await attempt(p, async () => (await import(p), "imports cleanly"));
   await attempt("mnist", async () => {
     const d = await import("@tinytorch/datasets");
     const { train, test } = await d.loadMnist();

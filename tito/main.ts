@@ -49,6 +49,10 @@ const program = new Command("tito")
   .addCommand(benchCommand())
   .addCommand(submitCommand())
   .addCommand(doctorCommand());
+program.addHelpText(
+  "after",
+  "\nStart with `tito module status`; every command is described in docs/tito.md.",
+);
 exitOverrideEverywhere(program);
 
 try {
