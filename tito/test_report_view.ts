@@ -93,8 +93,8 @@ export function testReportLines(report: TestReport, module: ModuleInfo): string[
     for (const c of report.crossModule) {
       const mark = c.status === "passed" ? "✅" : c.status === "skipped" ? "➖" : "❌";
       const stub = c.notImplemented ? /task "([^"]+)"/.exec(c.message ?? "")?.[1] : undefined;
-      const why = stub ? red(` not implemented: needs ${stub}`) : "";
-      out.push(`${mark} ${c.name}${why} ${dim(`(${c.file})`)}`);
+      const why = stub ? red(` — not implemented: needs ${stub}`) : "";
+      out.push(`${mark} ${c.name} ${dim(`(${c.file})`)}${why}`);
       if (c.status === "failed" && !stub) out.push(...indent(clip(c.message ?? "")));
     }
   }
