@@ -61,15 +61,23 @@ export function milestoneStatus(m: MilestoneInfo, progress: Progress): Milestone
 }
 
 /**
- * The command to type next: a milestone that is ready, else the first module not done.
+ * The command to type next: a milestone that is ready, else the first module not done (complete
+ * it if it is in progress, start it otherwise).
  *
  * @param project The project.
  * @param progress The progress record.
+ * @param statuses The modules' statuses, when known.
  * @returns A tito command line, or `null` when everything is done.
  */
-export function nextCommand(project: Project, progress: Progress): string | null {
+export function nextCommand(
+  project: Project,
+  progress: Progress,
+  statuses?: Map<string, ModuleStatus>,
+): string | null {
   const milestone = project.milestones.find((m) => milestoneStatus(m, progress) === "ready");
   if (milestone) return `tito milestone run ${milestone.id}`;
   const module = project.modules.find((m) => !progress.modules[m.name]);
-  return module ? `tito module start ${String(module.numbers[0]).padStart(2, "0")}` : null;
+  if (!module) return null;
+  const verb = statuses?.get(module.name) === "in progress" ? "complete" : "start";
+  return `tito module ${verb} ${String(module.numbers[0]).padStart(2, "0")}`;
 }

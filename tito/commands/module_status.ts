@@ -52,7 +52,7 @@ export function moduleStatusCommand(): Command {
           );
         }
       }
-      const next = nextCommand(project, progress);
+      const next = nextCommand(project, progress, statuses);
       say("", next ? `💡 Next: ${command(next)}` : "🎉 Everything is done.");
       return 0;
     }));
