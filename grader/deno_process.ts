@@ -26,3 +26,63 @@ export async function runDeno(args: string[], cwd: string): Promise<CommandResul
   const text = new TextDecoder();
   return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
 }
+
+/** Options of {@linkcode runDenoIsolated}. */
+export interface IsolatedOptions {
+  /** Where to run. */
+  readonly cwd: string;
+  /** Kill the process after this many milliseconds. */
+  readonly timeoutMs: number;
+}
+
+/** What {@linkcode runDenoIsolated} returns: the output, and whether the time ran out. */
+export interface IsolatedResult extends CommandResult {
+  /** Whether the process was killed for taking too long. */
+  readonly timedOut: boolean;
+}
+
+/**
+ * The environment of every process that touches a submission: only what Deno needs to find its
+ * cache, and no colour.
+ *
+ * @returns The variables.
+ */
+export function isolatedEnv(): Record<string, string> {
+  const env: Record<string, string> = { NO_COLOR: "1" };
+  for (const key of ["HOME", "DENO_DIR", "XDG_CACHE_HOME"]) {
+    const value = Deno.env.get(key);
+    if (value !== undefined) env[key] = value;
+  }
+  return env;
+}
+
+/**
+ * Runs a Deno tool (`info`, `check`) on a submission's sandbox with a cleared environment and a
+ * time limit. The tools read the submission but never execute it.
+ *
+ * @param args Deno's arguments.
+ * @param options Where, and how long at most.
+ * @returns Exit code, output, and whether it timed out.
+ */
+export async function runDenoIsolated(
+  args: string[],
+  options: IsolatedOptions,
+): Promise<IsolatedResult> {
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  const out = await new Deno.Command(Deno.execPath(), {
+    args,
+    cwd: options.cwd,
+    clearEnv: true,
+    env: isolatedEnv(),
+    stdout: "piped",
+    stderr: "piped",
+    signal,
+  }).output();
+  const text = new TextDecoder();
+  return {
+    code: out.code,
+    stdout: text.decode(out.stdout),
+    stderr: text.decode(out.stderr),
+    timedOut: signal.aborted,
+  };
+}

@@ -1,0 +1,169 @@
+import type { ModuleInfo } from "@tinytorch/course";
+import { readStored, writeClass, writeStudent } from "./class_outputs.ts";
+import { gradeSubmission } from "./grade_submission.ts";
+import { type GradingContext, prepareGrading } from "./grading_context.ts";
+import { listSubmissions, readSubmission, type SubmissionSource } from "./intake.ts";
+import type { Limits } from "./limits.ts";
+import type { SubmissionResult } from "./result.ts";
+import { scoreTasks } from "./score.ts";
+
+/** Options of {@linkcode autograde}. */
+export interface AutogradeOptions {
+  /** The trusted repository. */
+  readonly root: string;
+  /** A module name or number. */
+  readonly module: string;
+  /** The folder of submissions. */
+  readonly submissions: string;
+  /** The output folder. */
+  readonly out: string;
+  /** Submissions graded at once; default the number of cores. */
+  readonly jobs?: number;
+  /** Limits per submission. */
+  readonly limits?: Partial<Limits>;
+  /** Grade only this student. */
+  readonly only?: string;
+  /** Re-grade students that already have a result. */
+  readonly force?: boolean;
+  /** Type-check submissions (feedback only); default `true`. */
+  readonly typeCheck?: boolean;
+  /** The course registry. */
+  readonly modules?: readonly ModuleInfo[];
+  /** Stops grading: running submissions are recorded as `interrupted`. */
+  readonly signal?: AbortSignal;
+  /** Called when a submission is finished, skipped or interrupted. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+}
+
+/** One step of the class's progress. */
+export interface ProgressEvent {
+  /** Submissions finished (graded or skipped) so far. */
+  readonly done: number;
+  /** Submissions in the run. */
+  readonly total: number;
+  /** The one that just finished. */
+  readonly result: SubmissionResult;
+  /** Whether it was skipped because an earlier run had finished it. */
+  readonly skipped: boolean;
+}
+
+/** The outcome of {@linkcode autograde}. */
+export interface ClassReport {
+  /** The module. */
+  readonly module: ModuleInfo;
+  /** One result per submission, in submission order. */
+  readonly results: readonly SubmissionResult[];
+  /** How many were graded in this run. */
+  readonly graded: number;
+  /** How many were skipped (finished earlier). */
+  readonly skipped: number;
+  /** Whether the run was interrupted. */
+  readonly interrupted: boolean;
+}
+
+function interruptedResult(ctx: GradingContext, student: string, fingerprint: string) {
+  const cases = ctx.catalog.entries.map((e) => ({
+    task: e.task,
+    name: e.name,
+    hidden: e.hidden,
+    passed: false,
+    kind: "crashed" as const,
+    message: "grading was interrupted",
+  }));
+  const { tasks, maxScore } = scoreTasks(ctx.catalog.module, cases);
+  const result: SubmissionResult = {
+    schema: 1,
+    student,
+    module: ctx.catalog.module.name,
+    status: "interrupted",
+    score: 0,
+    maxScore,
+    tasks,
+    cases,
+    notes: ["Grading was interrupted; run autograde again to grade this submission."],
+    fingerprint,
+    gradedAt: new Date().toISOString(),
+    seconds: 0,
+  };
+  return result;
+}
+
+async function gradeOne(
+  ctx: GradingContext,
+  source: SubmissionSource,
+  options: AutogradeOptions,
+): Promise<{ result: SubmissionResult; skipped: boolean }> {
+  const input = await readSubmission(source, ctx.catalog.module);
+  const stored = options.force ? undefined : await readStored(options.out, source.student);
+  if (
+    stored && stored.status !== "interrupted" && stored.module === ctx.catalog.module.name &&
+    stored.fingerprint === input.fingerprint
+  ) {
+    return { result: stored, skipped: true };
+  }
+  try {
+    const { result, log } = await gradeSubmission(ctx, input, { signal: options.signal });
+    await writeStudent(options.out, result, log);
+    return { result, skipped: false };
+  } catch (error) {
+    if (!options.signal?.aborted) throw error;
+    const result = interruptedResult(ctx, source.student, input.fingerprint);
+    await writeStudent(options.out, result, "");
+    return { result, skipped: false };
+  }
+}
+
+/**
+ * Grades a class: every submission in its own sandbox, `jobs` at a time. Each student's result is
+ * written atomically as soon as it is known; a re-run skips students whose stored result matches
+ * their submission (unless `force`); on abort the running ones are stored as `interrupted`.
+ * Finally `grades.csv` and `report.html` are written for every student known so far.
+ *
+ * @param options What to grade, where to write, limits.
+ * @returns The results.
+ * @throws {RangeError} If `only` names no submission.
+ */
+export async function autograde(options: AutogradeOptions): Promise<ClassReport> {
+  let sources = await listSubmissions(options.submissions);
+  if (options.only !== undefined) {
+    sources = sources.filter((s) => s.student === options.only);
+    if (sources.length === 0) {
+      throw new RangeError(
+        `Cannot find a submission of "${options.only}" in ${options.submissions}`,
+      );
+    }
+  }
+  const ctx = await prepareGrading(options.root, options.module, {
+    limits: options.limits,
+    modules: options.modules,
+    typeCheck: options.typeCheck,
+  });
+  const results: (SubmissionResult | undefined)[] = new Array(sources.length);
+  let next = 0;
+  let done = 0;
+  let graded = 0;
+  const worker = async () => {
+    while (next < sources.length && !options.signal?.aborted) {
+      const i = next++;
+      const { result, skipped } = await gradeOne(ctx, sources[i], options);
+      results[i] = result;
+      if (!skipped) graded++;
+      options.onProgress?.({ done: ++done, total: sources.length, result, skipped });
+    }
+  };
+  const jobs = Math.max(1, options.jobs ?? navigator.hardwareConcurrency ?? 1);
+  await Promise.all(Array.from({ length: Math.min(jobs, sources.length) }, worker));
+  const known: SubmissionResult[] = [];
+  for (const [i, r] of results.entries()) {
+    const result = r ?? (await readStored(options.out, sources[i].student));
+    if (result) known.push(result);
+  }
+  await writeClass(options.out, ctx.catalog.module, known);
+  return {
+    module: ctx.catalog.module,
+    results: known,
+    graded,
+    skipped: done - graded,
+    interrupted: options.signal?.aborted ?? false,
+  };
+}

@@ -1,0 +1,155 @@
+import type { Observation } from "@tinytorch/course";
+import { type ChildEnd, type EndCause, type HarnessJob, runChild } from "./child_process.ts";
+import type { Limits } from "./limits.ts";
+import type { FailureKind } from "./result.ts";
+
+/** A failure that is not a comparison: the child could not report the case. */
+export interface RunFailure {
+  /** The kind shown in feedback. */
+  readonly kind: FailureKind;
+  /** What happened. */
+  readonly message: string;
+}
+
+/** What became of one case in the child: an observation, or a failure to report one. */
+export type CaseOutcome =
+  | { readonly observation: Observation }
+  | { readonly failure: RunFailure };
+
+/** The outcome of {@linkcode runCases}. */
+export interface RunReport {
+  /** One outcome per expected case, in order. */
+  readonly outcomes: readonly CaseOutcome[];
+  /** Set when the submission did not load: every case then failed with it. */
+  readonly loadFailure?: RunFailure;
+  /** Child output that was not protocol (instructor's log), capped per child. */
+  readonly log: string;
+  /** How many child processes ran. */
+  readonly children: number;
+}
+
+/** Options of {@linkcode runCases}. */
+export interface RunCasesOptions {
+  /** The sandbox root. */
+  readonly sandbox: string;
+  /** The harness, relative to the sandbox. */
+  readonly harness: string;
+  /** What the harness runs. */
+  readonly job: HarnessJob;
+  /** The case ids the parent expects, in order (`visible:<task> <name>` / `hidden:…`). */
+  readonly ids: readonly string[];
+  /** Limits. */
+  readonly limits: Limits;
+  /** Aborts the run (the promise then rejects with the signal's reason). */
+  readonly signal?: AbortSignal;
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+function caseFailure(end: ChildEnd, limits: Limits): RunFailure {
+  const messages: Record<EndCause, [FailureKind, string]> = {
+    "case-timeout": ["time-limit", `took longer than ${seconds(limits.caseTimeoutMs)}`],
+    budget: [
+      "time-limit",
+      `the submission's ${seconds(limits.timeoutMs)} ran out during this case`,
+    ],
+    "load-timeout": ["time-limit", `loading took longer than ${seconds(limits.loadTimeoutMs)}`],
+    memory: ["memory-limit", `used more than ${limits.memoryMb} MiB of memory`],
+    heap: ["memory-limit", `ran out of JavaScript heap (${limits.heapMb} MiB)`],
+    output: ["output-limit", `wrote more than ${limits.outputBytes} bytes of output`],
+    exit: ["crashed", `the process ended during this case (exit code ${end.code})`],
+    abort: ["crashed", "grading was interrupted"],
+  };
+  const [kind, message] = messages[end.cause];
+  return { kind, message };
+}
+
+function loadFailure(end: ChildEnd, limits: Limits, sandbox: string): RunFailure {
+  if (end.loadError) {
+    const text = `${end.loadError.name}: ${end.loadError.message}`;
+    return { kind: "compile-error", message: withoutSandbox(text, sandbox) };
+  }
+  if (end.cause === "exit") {
+    return {
+      kind: "crashed",
+      message: `the process ended while loading the module (exit code ${end.code})`,
+    };
+  }
+  const f = caseFailure(end, limits);
+  return { kind: f.kind, message: `while loading the module: ${f.message}` };
+}
+
+/**
+ * Removes the sandbox's absolute path from a message, so feedback shows repository paths.
+ *
+ * @param text A message.
+ * @param sandbox The sandbox root.
+ * @returns The message with `modules/…` paths.
+ */
+export function withoutSandbox(text: string, sandbox: string): string {
+  return text.replaceAll(`file://${sandbox}/`, "").replaceAll(`${sandbox}/`, "");
+}
+
+function sameIds(got: readonly string[], want: readonly string[]): boolean {
+  return got.length === want.length && got.every((id, i) => id === want[i]);
+}
+
+/**
+ * Runs every case in sandboxed children: a fresh child resumes after a case that hung, crashed or
+ * hit a limit, so one bad case costs only itself; when the submission's time budget is spent, the
+ * cases not reported fail with a time limit. The child's exit code and any output that is not a
+ * protocol line with this run's nonce are ignored.
+ *
+ * @param options Sandbox, job, expected ids, limits.
+ * @returns One outcome per case.
+ * @throws {Error} If the harness announces other cases than the parent expects.
+ */
+export async function runCases(options: RunCasesOptions): Promise<RunReport> {
+  const { ids, limits } = options;
+  const outcomes: (CaseOutcome | undefined)[] = new Array(ids.length).fill(undefined);
+  const deadline = performance.now() + limits.timeoutMs;
+  const logs: string[] = [];
+  let children = 0;
+  let from = 0;
+  let failedLoad: RunFailure | undefined;
+  let spent = false;
+  while (from < ids.length) {
+    if (performance.now() >= deadline) {
+      spent = true;
+      break;
+    }
+    const end = await runChild({ ...options, from, deadline });
+    children++;
+    if (end.log) logs.push(end.log);
+    if (end.cause === "abort") throw options.signal?.reason ?? new Error("Grading was aborted");
+    if (!end.ids) {
+      failedLoad = loadFailure(end, limits, options.sandbox);
+      break;
+    }
+    if (!sameIds(end.ids, ids)) {
+      throw new Error("The harness announced other cases than the grader expects");
+    }
+    for (const [i, observation] of end.results) if (i >= from) outcomes[i] = { observation };
+    if (end.done) break;
+    const stuck = end.current ?? outcomes.findIndex((o, i) => i >= from && o === undefined);
+    if (stuck >= 0) outcomes[stuck] ??= { failure: caseFailure(end, limits) };
+    const next = outcomes.findIndex((o, i) => i >= from && o === undefined);
+    from = next < 0 ? ids.length : next;
+  }
+  const fill: CaseOutcome = {
+    failure: failedLoad ?? (spent
+      ? {
+        kind: "time-limit",
+        message: `not reached: the submission's ${seconds(limits.timeoutMs)} ran out`,
+      }
+      : { kind: "crashed", message: "no result was reported for this case" }),
+  };
+  return {
+    outcomes: outcomes.map((o) => o ?? fill),
+    loadFailure: failedLoad,
+    log: withoutSandbox(logs.join("\n"), options.sandbox),
+    children,
+  };
+}

@@ -1,0 +1,104 @@
+// deno-lint-ignore-file no-console -- the instructor's command line: printing is its job
+/**
+ * `deno task grade <command>`: the instructor's grader.
+ *
+ * - `release --out <dir> [--solutions <modules>]`: write the student repository;
+ * - `autograde --module <m> [--submissions <dir>] [--out <dir>] [--jobs N] [--timeout <s>] …`;
+ * - `check [--module <m>]`: reference scores full marks, stub scores 0, hidden cases fail on it;
+ * - `gradescope --module <m> --out <autograder.zip>`: a Gradescope autograder bundle.
+ *
+ * @module
+ */
+import { Command, CommanderError } from "commander";
+import { findModule, MODULES } from "@tinytorch/course";
+import { autogradeCommand } from "./cli_autograde.ts";
+import { checkModule } from "./check_module.ts";
+import { buildGradescopeBundle } from "./gradescope_bundle.ts";
+import { repositoryRoot } from "./paths.ts";
+import { release } from "./release.ts";
+
+const root = repositoryRoot();
+
+async function check(options: { module?: string }): Promise<number> {
+  const modules = options.module ? [findModule(options.module)] : MODULES;
+  let failed = 0;
+  for (const m of modules) {
+    const started = performance.now();
+    const report = await checkModule(root, m.name);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    for (const line of report.lines) console.log(`  ${line}`);
+    console.log(`${report.ok ? "✓" : "✗"} ${m.name}: ${report.summary} (${seconds} s)`);
+    if (!report.ok) failed++;
+  }
+  console.log(failed === 0 ? "grade check passed" : `grade check FAILED for ${failed} module(s)`);
+  return failed === 0 ? 0 : 1;
+}
+
+async function releaseCommand(options: { out: string; solutions?: string }): Promise<number> {
+  const solutions = (options.solutions ?? "").split(",").map((s) => s.trim()).filter(Boolean)
+    .map((s) => findModule(s).name);
+  const report = await release({ root, out: options.out, solutions });
+  console.log(
+    `Wrote the student repository to ${options.out}: ${report.files} files, ` +
+      `${report.regions} task regions rendered as stubs` +
+      (solutions.length ? `, reference copies of ${solutions.join(", ")} in .tito/reference/` : ""),
+  );
+  return 0;
+}
+
+async function gradescopeCommand(options: { module: string; out: string }): Promise<number> {
+  const module = findModule(options.module);
+  const bytes = await buildGradescopeBundle({ root, module: module.name, out: options.out });
+  console.log(
+    `Wrote ${options.out} (${bytes} bytes): the Gradescope autograder for ${module.name}`,
+  );
+  return 0;
+}
+
+function program(run: (code: Promise<number>) => void): Command {
+  const cli = new Command("grade").description("TinyTorch instructor grader").exitOverride();
+  cli.command("release").description(
+    "write the student repository (stubs, no grader, no solutions)",
+  )
+    .requiredOption("--out <dir>", "where to write it (must not exist or be empty)")
+    .option(
+      "--solutions <modules>",
+      "comma-separated modules whose reference goes to .tito/reference/",
+    )
+    .action((o) => run(releaseCommand(o)));
+  cli.command("autograde").description("grade a class's submissions of one module")
+    .requiredOption("--module <name|number>", "the module")
+    .option(
+      "--submissions <dir>",
+      "folder of submissions (default: the sample class, quantization only)",
+    )
+    .option("--out <dir>", "output folder (default reports/grades/<module>)")
+    .option("--jobs <n>", "submissions graded at once (default: number of cores)")
+    .option("--timeout <s>", "seconds per submission (default 60)")
+    .option("--case-timeout <s>", "seconds per case (default 5)")
+    .option("--memory <MiB>", "resident memory cap per child (default 1024)")
+    .option("--only <student>", "grade one student")
+    .option("--force", "re-grade students that already have a result")
+    .option("--no-type-check", "skip deno check (type errors are feedback only)")
+    .action((o) => run(autogradeCommand(root, o)));
+  cli.command("check").description(
+    "reference full marks, stub 0, every hidden case fails on the stub",
+  )
+    .option("--module <name|number>", "one module (default: all)")
+    .action((o) => run(check(o)));
+  cli.command("gradescope").description("build a Gradescope autograder zip for one module")
+    .requiredOption("--module <name|number>", "the module")
+    .requiredOption("--out <file>", "the zip to write")
+    .action((o) => run(gradescopeCommand(o)));
+  return cli;
+}
+
+let pending: Promise<number> = Promise.resolve(0);
+try {
+  await program((code) => (pending = code)).parseAsync(["deno", "grade", ...Deno.args]);
+  Deno.exit(await pending);
+} catch (error) {
+  if (error instanceof CommanderError) Deno.exit(error.exitCode);
+  console.error(`grade: ${error instanceof Error ? error.message : error}`);
+  Deno.exit(1);
+}

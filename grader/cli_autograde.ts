@@ -1,0 +1,139 @@
+// deno-lint-ignore-file no-console -- the instructor's command line: printing is its job
+import cliProgress from "cli-progress";
+import { findModule } from "@tinytorch/course";
+import { autograde, type ProgressEvent } from "./autograde.ts";
+import { points } from "./feedback.ts";
+import type { Limits } from "./limits.ts";
+import { SAMPLE_MODULE } from "./sample_class.ts";
+
+/** Options of `grade autograde` as commander parses them. */
+export interface AutogradeFlags {
+  /** The module. */
+  readonly module: string;
+  /** Submissions folder. */
+  readonly submissions?: string;
+  /** Output folder. */
+  readonly out?: string;
+  /** Parallel submissions. */
+  readonly jobs?: string;
+  /** Seconds per submission. */
+  readonly timeout?: string;
+  /** Seconds per case. */
+  readonly caseTimeout?: string;
+  /** MiB of resident memory. */
+  readonly memory?: string;
+  /** One student. */
+  readonly only?: string;
+  /** Re-grade. */
+  readonly force?: boolean;
+  /** `false` with `--no-type-check`. */
+  readonly typeCheck?: boolean;
+}
+
+function positive(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!(n > 0)) throw new RangeError(`Cannot use ${flag} ${value}: expected a positive number`);
+  return n;
+}
+
+function limitsOf(flags: AutogradeFlags): Partial<Limits> {
+  const timeout = positive(flags.timeout, "--timeout");
+  const caseTimeout = positive(flags.caseTimeout, "--case-timeout");
+  const memory = positive(flags.memory, "--memory");
+  return {
+    ...(timeout ? { timeoutMs: timeout * 1000 } : {}),
+    ...(caseTimeout ? { caseTimeoutMs: caseTimeout * 1000 } : {}),
+    ...(memory ? { memoryMb: memory } : {}),
+  };
+}
+
+function reporter(): { onProgress: (e: ProgressEvent) => void; stop: () => void } {
+  if (!Deno.stdout.isTerminal()) {
+    return {
+      onProgress: (e) =>
+        console.log(
+          `[${e.done}/${e.total}] ${e.result.student}: ${
+            points(e.result.score)
+          }/${e.result.maxScore} ` +
+            `(${e.result.status}${
+              e.skipped ? ", unchanged since the last run" : `, ${e.result.seconds} s`
+            })`,
+        ),
+      stop: () => {},
+    };
+  }
+  const bar = new cliProgress.SingleBar({
+    format: "grading [{bar}] {value}/{total} {student}",
+    hideCursor: true,
+  }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    onProgress: (e) => {
+      if (!started) bar.start(e.total, 0, { student: "" });
+      started = true;
+      bar.update(e.done, { student: `${e.result.student} ${points(e.result.score)}` });
+    },
+    stop: () => {
+      if (started) bar.stop();
+      started = false;
+    },
+  };
+}
+
+/**
+ * Runs `grade autograde`: grades the class, shows progress, prints a summary, and on SIGINT or
+ * SIGTERM records the running submissions as interrupted.
+ *
+ * @param root The repository.
+ * @param flags Parsed options.
+ * @returns The exit code (130 when interrupted).
+ */
+export async function autogradeCommand(root: string, flags: AutogradeFlags): Promise<number> {
+  const module = findModule(flags.module);
+  if (!flags.submissions && module.name !== SAMPLE_MODULE) {
+    throw new RangeError(
+      `Cannot grade ${module.name} without --submissions (the sample class is ${SAMPLE_MODULE})`,
+    );
+  }
+  const submissions = flags.submissions ?? `${root}/grader/examples`;
+  const out = flags.out ?? `${root}/reports/grades/${module.name}`;
+  const controller = new AbortController();
+  const stop = () => controller.abort(new Error("interrupted"));
+  Deno.addSignalListener("SIGINT", stop);
+  Deno.addSignalListener("SIGTERM", stop);
+  const progress = reporter();
+  const started = performance.now();
+  try {
+    const report = await autograde({
+      root,
+      module: module.name,
+      submissions,
+      out,
+      jobs: positive(flags.jobs, "--jobs"),
+      limits: limitsOf(flags),
+      only: flags.only,
+      force: flags.force,
+      typeCheck: flags.typeCheck,
+      signal: controller.signal,
+      onProgress: progress.onProgress,
+    });
+    progress.stop();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    for (const r of report.results) {
+      console.log(
+        `  ${r.student.padEnd(28)} ${points(r.score).padStart(6)} / ${r.maxScore}  ${r.status}`,
+      );
+    }
+    console.log(
+      `${report.interrupted ? "Interrupted" : "Graded"} ${report.graded} submission(s), skipped ` +
+        `${report.skipped} unchanged, in ${seconds} s. Wrote ${out}/grades.csv, ${out}/report.html ` +
+        `and ${out}/students/<student>/{results.json,feedback.md}`,
+    );
+    return report.interrupted ? 130 : 0;
+  } finally {
+    progress.stop();
+    Deno.removeSignalListener("SIGINT", stop);
+    Deno.removeSignalListener("SIGTERM", stop);
+  }
+}

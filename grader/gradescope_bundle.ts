@@ -1,0 +1,90 @@
+import { type Zippable, zipSync } from "fflate";
+import { findModule } from "@tinytorch/course";
+
+/** Options of {@linkcode buildGradescopeBundle}. */
+export interface BundleOptions {
+  /** The instructor's repository. */
+  readonly root: string;
+  /** The module the assignment grades. */
+  readonly module: string;
+  /** The zip to write. */
+  readonly out: string;
+}
+
+/** Paths of the repository left out of the bundle (not needed to grade). */
+export const NOT_BUNDLED: readonly string[] = [".ci/", "grader/examples/"];
+
+const SETUP = `#!/usr/bin/env bash
+# Gradescope autograder set-up: Deno 2.9.6 from npm, then the course's npm packages (cached, so
+# grading runs with --cached-only).
+set -euo pipefail
+if ! command -v npm >/dev/null 2>&1; then
+  apt-get update
+  apt-get install -y --no-install-recommends nodejs npm
+fi
+npm install -g deno@2.9.6 || npm install -g --allow-scripts=deno deno@2.9.6
+cd /autograder/source
+deno install --frozen
+`;
+
+function runScript(module: string): string {
+  return `#!/usr/bin/env bash
+# Gradescope runs this for every submission: grade /autograder/submission (files, a whole
+# repository, or a tito submit archive) and write /autograder/results/results.json.
+set -u
+ROOT="\${AUTOGRADER_ROOT:-/autograder}"
+DENO="\${DENO:-deno}"
+WORK="$(mktemp -d)"
+mkdir -p "$WORK/class/submission" "$ROOT/results"
+cp -r "$ROOT/submission/." "$WORK/class/submission/"
+cd "$ROOT/source"
+"$DENO" run -A grader/cli.ts autograde --module ${module} --submissions "$WORK/class" \\
+  --out "$WORK/out" --jobs 1
+if [ -f "$WORK/out/students/submission/results.json" ]; then
+  cp "$WORK/out/students/submission/results.json" "$ROOT/results/results.json"
+else
+  echo '{"score": 0, "output": "The autograder could not grade this submission; please tell your instructor.", "tests": []}' \\
+    > "$ROOT/results/results.json"
+fi
+`;
+}
+
+async function trackedFiles(root: string): Promise<string[]> {
+  const git = await new Deno.Command("git", {
+    args: ["ls-files", "-z", "--cached"],
+    cwd: root,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  if (!git.success) throw new Error(`Cannot list the files of ${root}: git ls-files failed`);
+  return new TextDecoder().decode(git.stdout).split("\0").filter((f) => f !== "");
+}
+
+/**
+ * Builds a Gradescope autograder zip for one module: the repository (reference, cases, hidden
+ * cases, grader) at the zip's root, which Gradescope unpacks to `/autograder/source`, plus
+ * `setup.sh` (installs Deno from npm, caches the npm packages) and `run_autograder` (grades the
+ * submission with the sandboxed autograder and writes `/autograder/results/results.json`).
+ *
+ * @param options Repository, module, output file.
+ * @returns The zip's size in bytes.
+ */
+export async function buildGradescopeBundle(options: BundleOptions): Promise<number> {
+  const module = findModule(options.module);
+  const entries: Zippable = {};
+  for (const f of await trackedFiles(options.root)) {
+    if (NOT_BUNDLED.some((p) => f.startsWith(p))) continue;
+    try {
+      entries[f] = await Deno.readFile(`${options.root}/${f}`);
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) throw error;
+    }
+  }
+  const executable = { os: 3, attrs: (0o100755 << 16) >>> 0 };
+  const encoder = new TextEncoder();
+  entries["setup.sh"] = [encoder.encode(SETUP), executable];
+  entries["run_autograder"] = [encoder.encode(runScript(module.name)), executable];
+  const zip = zipSync(entries);
+  await Deno.writeFile(options.out, zip);
+  return zip.length;
+}

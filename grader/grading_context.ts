@@ -1,0 +1,123 @@
+import {
+  expectedObservation,
+  expectsReference,
+  type ModuleInfo,
+  MODULES,
+  type Observation,
+} from "@tinytorch/course";
+import { type Catalog, loadCatalog } from "./catalog.ts";
+import { runCases } from "./case_runner.ts";
+import { runDeno } from "./deno_process.ts";
+import { DEFAULT_LIMITS, type Limits, NPM_ALLOWLIST } from "./limits.ts";
+import { createSandbox, HARNESS_PATH, removeSandbox } from "./sandbox.ts";
+
+/** Everything needed to grade submissions of one module, prepared once per run. */
+export interface GradingContext {
+  /** The trusted repository (reference code, cases, hidden cases). */
+  readonly root: string;
+  /** The module's cases. */
+  readonly catalog: Catalog;
+  /** The expected observation of each case, in catalog order. */
+  readonly wants: readonly Observation[];
+  /** Limits per submission. */
+  readonly limits: Limits;
+  /** npm packages submissions may import. */
+  readonly allow: readonly string[];
+  /** Whether to type-check submissions (feedback only). */
+  readonly typeCheck: boolean;
+}
+
+/** Options of {@linkcode prepareGrading}. */
+export interface PrepareOptions {
+  /** Limits; default {@linkcode DEFAULT_LIMITS}. */
+  readonly limits?: Partial<Limits>;
+  /** Allowed npm packages; default {@linkcode NPM_ALLOWLIST}. */
+  readonly allow?: readonly string[];
+  /** The course registry. */
+  readonly modules?: readonly ModuleInfo[];
+  /** Type-check submissions; default `true`. */
+  readonly typeCheck?: boolean;
+}
+
+async function cacheDependencies(root: string, catalog: Catalog): Promise<void> {
+  const files = [`${catalog.module.dir}/mod.ts`, catalog.visibleFile, ...catalog.hiddenFiles];
+  const result = await runDeno(["cache", "--frozen", ...files], root);
+  if (result.code !== 0) {
+    throw new Error(`Cannot cache the module's dependencies: ${result.stderr.slice(0, 2000)}`);
+  }
+}
+
+/**
+ * Observations of the reference implementation, computed in a separate sandboxed child from the
+ * trusted tree (the reference is trusted, the process boundary keeps it like any submission).
+ *
+ * @param root The trusted repository.
+ * @param catalog The module's cases.
+ * @param limits Limits.
+ * @returns One observation per case.
+ * @throws {Error} If the reference fails to report a case.
+ */
+export async function referenceObservations(
+  root: string,
+  catalog: Catalog,
+  limits: Limits,
+): Promise<Observation[]> {
+  const sandbox = await createSandbox({ root, catalog, base: "reference" });
+  try {
+    const report = await runCases({
+      sandbox: sandbox.dir,
+      harness: HARNESS_PATH,
+      job: {
+        visible: catalog.visibleFile,
+        hidden: catalog.hiddenFiles,
+        packages: catalog.packages,
+      },
+      ids: catalog.entries.map((e) => e.id),
+      limits,
+    });
+    return report.outcomes.map((o, i) => {
+      if ("observation" in o) return o.observation;
+      throw new Error(
+        `The reference did not report ${
+          catalog.entries[i].id
+        }: ${o.failure.message}\n${report.log}`,
+      );
+    });
+  } finally {
+    await removeSandbox(sandbox);
+  }
+}
+
+/**
+ * Loads a module's cases from the trusted tree, makes sure its dependencies are cached (children
+ * run with `--cached-only`), and computes every expectation: literals and oracles here, and
+ * `"reference"` ones from a run of the reference implementation.
+ *
+ * @param root The trusted repository.
+ * @param moduleRef A module name or number.
+ * @param options Limits and the npm allowlist.
+ * @returns The context for {@linkcode gradeSubmission}.
+ */
+export async function prepareGrading(
+  root: string,
+  moduleRef: string,
+  options: PrepareOptions = {},
+): Promise<GradingContext> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const catalog = await loadCatalog(root, moduleRef, options.modules ?? MODULES);
+  await cacheDependencies(root, catalog);
+  const needsReference = catalog.entries.some((e) => expectsReference(e.case));
+  const reference = needsReference ? await referenceObservations(root, catalog, limits) : [];
+  const wants: Observation[] = [];
+  for (const [i, e] of catalog.entries.entries()) {
+    wants.push(expectsReference(e.case) ? reference[i] : await expectedObservation(e.case));
+  }
+  return {
+    root,
+    catalog,
+    wants,
+    limits,
+    allow: options.allow ?? NPM_ALLOWLIST,
+    typeCheck: options.typeCheck ?? true,
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The child side of grading: runs inside a sandbox as `deno run` (never `deno test`), imports the
+ * case files and the module API, runs each case's `run` and streams the observations. It judges
+ * nothing: the trusted parent holds the expectations and compares.
+ *
+ * Protocol: one JSON job on stdin (`{ nonce, from, visible, hidden, packages }`); on stdout, lines
+ * `<nonce> <json>` with `["loaded", ids]`, `["start", i]`, `["result", i, observation]`,
+ * `["loadError", { name, message }]` and `["done"]`. Anything else on stdout is ignored by the
+ * parent. Everything the harness needs is captured before any submission code is imported.
+ *
+ * @module
+ */
+import { type CaseSet, runCase } from "@tinytorch/course";
+
+// Captured before any submission code runs: later patches of these globals do not reach us.
+const stringify = JSON.stringify;
+const parse = JSON.parse;
+const encoder = new TextEncoder();
+const encode = encoder.encode.bind(encoder);
+const writeSync = Deno.stdout.writeSync.bind(Deno.stdout);
+const subarray = Function.prototype.call.bind(Uint8Array.prototype.subarray) as (
+  bytes: Uint8Array,
+  start: number,
+) => Uint8Array;
+const freeze = Object.freeze;
+const keys = Object.keys;
+
+interface Job {
+  readonly nonce: string;
+  readonly from: number;
+  readonly visible: string;
+  readonly hidden: readonly string[];
+  readonly packages: readonly string[];
+}
+
+const job = parse(await new Response(Deno.stdin.readable).text()) as Job;
+const nonce = job.nonce;
+
+function emit(payload: unknown): void {
+  const bytes = encode(nonce + " " + stringify(payload) + "\n");
+  let written = 0;
+  while (written < bytes.length) {
+    written += writeSync(written === 0 ? bytes : subarray(bytes, written));
+  }
+}
+
+interface Entry {
+  readonly id: string;
+  readonly run: CaseSet<unknown>["cases"][string]["run"];
+}
+
+function entriesOf(sets: readonly CaseSet<unknown>[], kind: string): Entry[] {
+  const out: Entry[] = [];
+  for (const set of sets) {
+    for (const name of keys(set.cases)) {
+      const c = set.cases[name];
+      out.push({ id: `${kind}:${set.task} ${name}`, run: c.run });
+      freeze(c);
+    }
+    freeze(set.cases);
+    freeze(set);
+  }
+  return out;
+}
+
+function setsOf(exported: unknown): CaseSet<unknown>[] {
+  return (Array.isArray(exported) ? exported : [exported]) as CaseSet<unknown>[];
+}
+
+const root = new URL("../", import.meta.url);
+let entries: Entry[];
+let api: Record<string, unknown>;
+try {
+  // Case files import only the course and oracles at run time, so no submission code runs here.
+  const visible = await import(new URL(job.visible, root).href);
+  entries = entriesOf(visible.cases, "visible");
+  freeze(visible.cases);
+  for (const file of job.hidden) {
+    const hidden = await import(new URL(file, root).href);
+    entries.push(...entriesOf(setsOf(hidden.default), "hidden"));
+  }
+  freeze(entries);
+  // Now the submission: the module under test and its prerequisites (reference code).
+  const merged: Record<string, unknown> = {};
+  for (const name of job.packages) {
+    const namespace = await import(name);
+    for (const key of keys(namespace)) merged[key] = namespace[key];
+  }
+  api = freeze(merged);
+} catch (error) {
+  const e = error instanceof Error ? error : new Error(String(error));
+  emit(["loadError", { name: e.name, message: e.message }]);
+  Deno.exit(3);
+}
+
+emit(["loaded", entries.map((e) => e.id)]);
+for (let i = job.from; i < entries.length; i++) {
+  emit(["start", i]);
+  const observation = await runCase({ run: entries[i].run }, api);
+  emit(["result", i, observation]);
+}
+emit(["done"]);

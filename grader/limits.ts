@@ -1,0 +1,35 @@
+/** What one submission may use. Times are wall-clock milliseconds. */
+export interface Limits {
+  /** The whole submission's budget: cases not reported when it runs out score 0. */
+  readonly timeoutMs: number;
+  /** One case's budget: past it the child is killed and a fresh one resumes at the next case. */
+  readonly caseTimeoutMs: number;
+  /** Loading (importing) the submission's module. */
+  readonly loadTimeoutMs: number;
+  /** V8's old-space (JS heap) cap, `--max-old-space-size`, in MiB. */
+  readonly heapMb: number;
+  /** Resident memory cap (typed arrays included), polled from `/proc/<pid>/status`, in MiB. */
+  readonly memoryMb: number;
+  /** Bytes a child may write to stdout and stderr together before it is killed. */
+  readonly outputBytes: number;
+}
+
+/**
+ * The defaults: 60 s per submission, 5 s per case, 20 s to load, a 512 MiB heap, 1 GiB resident
+ * memory and 16 MiB of output. The reference runs every module's cases in well under a second and
+ * 100 MB, so the margins are wide while a hang or a runaway allocation stays cheap.
+ */
+export const DEFAULT_LIMITS: Limits = {
+  timeoutMs: 60_000,
+  caseTimeoutMs: 5_000,
+  loadTimeoutMs: 20_000,
+  heapMb: 512,
+  memoryMb: 1024,
+  outputBytes: 16 * 1024 * 1024,
+};
+
+/**
+ * npm packages a submission may import. Anything else from npm, every remote URL and every local
+ * file outside the sandbox is refused before the submission runs.
+ */
+export const NPM_ALLOWLIST: readonly string[] = ["mathjs", "tinybench", "fflate"];
