@@ -48,7 +48,8 @@ export async function loadMilestoneRun(milestone: MilestoneInfo): Promise<Milest
   const module = await importCourseCode<{ run: MilestoneRun }>(
     `./milestones/${file.replace(/^\.\//, "")}`,
     `the code of milestone ${milestone.id}`,
-    `Your modules must load first: try tito test --module ${milestone.modules.at(-1)}`,
+    `It runs your ${milestone.modules.join(", ")}: tito test --module <name> shows where a ` +
+      `module fails to load.`,
   );
   return module.run;
 }

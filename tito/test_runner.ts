@@ -78,6 +78,7 @@ const NOT_IMPLEMENTED = /NotImplementedError|is not implemented yet/;
 
 function tidy(text: string, dir: string): string {
   return text.replaceAll(`file://${dir}/`, "").replaceAll(`${dir}/`, "")
+    .replace(/\n*Stack backtrace:\n(\s+\d+: .*\n?)*/g, "\n")
     .split("\n").filter((l) => !/^(Check|Download) /.test(l)).join("\n").trim();
 }
 
