@@ -39,7 +39,7 @@ export function testCommand(): Command {
           });
         }
       }
-      if (!options.json) say(dim(`Running ${module.name}'s tests…`));
+      if (!options.json) say(dim(`Running the tests of ${module.name}…`));
       const report = await runModuleTests(project, module, {
         task,
         referenceDeps: options.referenceDeps,
