@@ -148,7 +148,8 @@ export async function autograde(options: AutogradeOptions): Promise<ClassReport>
       const { result, skipped } = await gradeOne(ctx, sources[i], options);
       results[i] = result;
       if (!skipped) graded++;
-      options.onProgress?.({ done: ++done, total: sources.length, result, skipped });
+      done++;
+      options.onProgress?.({ done, total: sources.length, result, skipped });
     }
   };
   const jobs = Math.max(1, options.jobs ?? navigator.hardwareConcurrency ?? 1);
@@ -156,7 +157,7 @@ export async function autograde(options: AutogradeOptions): Promise<ClassReport>
   const known: SubmissionResult[] = [];
   for (const [i, r] of results.entries()) {
     const result = r ?? (await readStored(options.out, sources[i].student));
-    if (result) known.push(result);
+    if (result?.module === ctx.catalog.module.name) known.push(result);
   }
   await writeClass(options.out, ctx.catalog.module, known);
   return {

@@ -34,7 +34,7 @@ export function parseJunit(xml: string): JunitCase[] {
   for (const m of xml.matchAll(re)) {
     const name = unescapeXml(m[1]);
     const body = m[3] ?? "";
-    const failure = /<(failure|error)\b[^>]*?(?:message="([^"]*)")?[^>]*>/.exec(body);
+    const failure = /<(failure|error)\b(?:[^>]*?\smessage="([^"]*)")?[^>]*>/.exec(body);
     if (failure) out.push({ name, status: "failed", message: unescapeXml(failure[2] ?? "") });
     else if (/<skipped/.test(body)) out.push({ name, status: "skipped" });
     else out.push({ name, status: "passed" });

@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { zipSync } from "fflate";
+import { DEMO_MODULES, DEMO_SOURCES, demoTask, fixtureCourse } from "./_fixture_course.ts";
+import { autograde, type AutogradeOptions } from "./autograde.ts";
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+async function fixtureClass(): Promise<{ root: string; submissions: string; out: string }> {
+  const root = await fixtureCourse();
+  const submissions = `${root}/class`;
+  await Deno.mkdir(`${submissions}/ada`, { recursive: true });
+  for (const [p, t] of Object.entries(DEMO_SOURCES)) {
+    await Deno.writeTextFile(`${submissions}/ada/${p}`, t);
+  }
+  const [path, source] = demoTask("demo.2", "for (;;) k++;");
+  await Deno.writeFile(
+    `${submissions}/ben.zip`,
+    zipSync(
+      Object.fromEntries(
+        Object.entries({ ...DEMO_SOURCES, [path]: source }).map(([p, t]) => [p, text(t)]),
+      ),
+    ),
+  );
+  await Deno.writeTextFile(`${submissions}/cal.zip`, "not a zip");
+  return { root, submissions, out: `${root}/out` };
+}
+
+function options(c: { root: string; submissions: string; out: string }): AutogradeOptions {
+  return {
+    root: c.root,
+    module: "demo",
+    submissions: c.submissions,
+    out: c.out,
+    modules: DEMO_MODULES,
+    typeCheck: false,
+    jobs: 2,
+    limits: { caseTimeoutMs: 500 },
+  };
+}
+
+Deno.test("grader: autograde() writes every output, then resumes without re-grading", async () => {
+  const c = await fixtureClass();
+  try {
+    const first = await autograde(options(c));
+    assert.deepEqual(first.results.map((r) => [r.student, r.score, r.status]), [
+      ["ada", 40, "graded"],
+      ["ben", 20, "graded"],
+      ["cal", 0, "unreadable"],
+    ]);
+    assert.equal(first.graded, 3);
+    for (const s of ["ada", "ben", "cal"]) {
+      for (const f of ["results.json", "feedback.md", "result.json", "log.txt"]) {
+        await Deno.stat(`${c.out}/students/${s}/${f}`);
+      }
+    }
+    const csv = await Deno.readTextFile(`${c.out}/grades.csv`);
+    assert.equal(csv.split("\n")[2], "ben,demo,20,40,10,0,10,graded");
+    assert.match(await Deno.readTextFile(`${c.out}/report.html`), /<svg/);
+    const gradescope = JSON.parse(await Deno.readTextFile(`${c.out}/students/ben/results.json`));
+    assert.equal(gradescope.score, 20);
+
+    const second = await autograde(options(c));
+    assert.equal(second.graded, 0);
+    assert.equal(second.skipped, 3);
+    await Deno.writeTextFile(
+      `${c.submissions}/ada/add.ts`,
+      DEMO_SOURCES["add.ts"].replace("a + b", "a * b"),
+    );
+    const third = await autograde(options(c));
+    assert.equal(third.graded, 1, "a changed submission is graded again");
+    assert.equal(third.results[0].score, 40 - 10);
+    const forced = await autograde({ ...options(c), force: true, only: "cal" });
+    assert.equal(forced.graded, 1);
+    assert.deepEqual(forced.results.map((r) => r.student), ["cal"]);
+  } finally {
+    await Deno.remove(c.root, { recursive: true });
+  }
+});
+
+Deno.test("grader: an aborted run stores the running submissions as interrupted", async () => {
+  const c = await fixtureClass();
+  try {
+    const controller = new AbortController();
+    const run = autograde({
+      ...options(c),
+      jobs: 1,
+      signal: controller.signal,
+      limits: { caseTimeoutMs: 5000 },
+    });
+    setTimeout(() => controller.abort(new Error("SIGINT")), 1500);
+    const report = await run;
+    assert.equal(report.interrupted, true);
+    const byStudent = Object.fromEntries(report.results.map((r) => [r.student, r.status]));
+    assert.equal(byStudent.ada, "graded");
+    assert.equal(byStudent.ben, "interrupted");
+    assert.equal(byStudent.cal, undefined, "not started: nothing written");
+    const resumed = await autograde(options(c));
+    assert.equal(resumed.graded, 2, "ben is graded again, cal for the first time");
+    assert.equal(resumed.skipped, 1);
+  } finally {
+    await Deno.remove(c.root, { recursive: true });
+  }
+});

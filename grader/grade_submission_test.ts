@@ -1,0 +1,159 @@
+import assert from "node:assert/strict";
+import { DEMO_MODULES, demoSubmission, demoTask, fixtureCourse } from "./_fixture_course.ts";
+import { gradeSubmission } from "./grade_submission.ts";
+import { type GradingContext, prepareGrading } from "./grading_context.ts";
+import type { Limits } from "./limits.ts";
+import type { SubmissionResult } from "./result.ts";
+
+const root = await fixtureCourse();
+const base = await prepareGrading(root, "demo", { modules: DEMO_MODULES, typeCheck: false });
+
+function context(limits: Partial<Limits> = {}, typeCheck = false): GradingContext {
+  return { ...base, limits: { ...base.limits, ...limits }, typeCheck };
+}
+
+async function grade(
+  changes: Record<string, string>,
+  limits: Partial<Limits> = {},
+  typeCheck = false,
+): Promise<SubmissionResult> {
+  const files = demoSubmission(changes);
+  const { result } = await gradeSubmission(context(limits, typeCheck), {
+    student: "s",
+    fingerprint: "f",
+    files,
+  });
+  return result;
+}
+
+function kinds(r: SubmissionResult): string[] {
+  return r.cases.map((c) => `${c.task} ${c.name}: ${c.passed ? "passed" : c.kind}`);
+}
+
+Deno.test("grader: the reference scores full marks, a reference expectation included", async () => {
+  const r = await grade({});
+  assert.equal(r.status, "graded");
+  assert.equal(r.score, 40);
+  assert.equal(r.cases.length, 8);
+  assert.ok(r.cases.every((c) => c.passed));
+});
+
+Deno.test("grader: a hang, a crash and a memory hog cost only their own cases", async () => {
+  const r = await grade(
+    Object.fromEntries([
+      demoTask("demo.1", "if (a === 1) Deno.exit(0);\n  return a + b;"),
+      demoTask("demo.2", "while (values.length >= 0) k++;\n  return [];"),
+      demoTask(
+        "demo.3",
+        "const keep: Float64Array[] = [];\n  for (;;) keep.push(new Float64Array(1 << 20).fill(1));",
+      ),
+    ]),
+    { caseTimeoutMs: 400, memoryMb: 400 },
+  );
+  assert.deepEqual(kinds(r), [
+    "demo.1 1 + 2: crashed",
+    "demo.1 -1 + 1: passed",
+    "demo.2 doubles: time-limit",
+    "demo.2 by zero: time-limit",
+    "demo.3 sum: memory-limit",
+    "demo.3 empty: memory-limit",
+    "demo.1 hidden add: passed",
+    "demo.2 hidden scale: time-limit",
+  ]);
+  assert.equal(r.status, "graded");
+  assert.equal(r.score, 6.67);
+});
+
+Deno.test("grader: a flood of output is cut off and counted against the case", async () => {
+  const r = await grade(
+    Object.fromEntries([demoTask("demo.3", 'for (;;) console.log("x".repeat(10000));')]),
+    { outputBytes: 1 << 20 },
+  );
+  assert.equal(r.cases.find((c) => c.name === "sum")?.kind, "output-limit");
+  assert.equal(r.score, 30);
+});
+
+Deno.test("grader: exhausting the JS heap is a memory limit", async () => {
+  const r = await grade(
+    Object.fromEntries([
+      demoTask(
+        "demo.3",
+        "const keep: number[][] = [];\n  for (;;) keep.push(new Array(1e5).fill(values.length + 0.5));",
+      ),
+    ]),
+    { heapMb: 128, memoryMb: 8192 },
+  );
+  const sum = r.cases.find((c) => c.name === "sum");
+  assert.equal(sum?.kind, "memory-limit");
+  assert.match(sum?.message ?? "", /heap/);
+});
+
+Deno.test("grader: the submission's time budget stops everything after it", async () => {
+  const r = await grade(
+    Object.fromEntries([demoTask("demo.1", "for (;;) a++;")]),
+    { caseTimeoutMs: 5000, timeoutMs: 700 },
+  );
+  assert.ok(r.cases.every((c) => !c.passed && c.kind === "time-limit"));
+  assert.match(r.cases[2].message ?? "", /not reached/);
+});
+
+Deno.test("grader: wrong answers and stubs are told apart; errors name the problem", async () => {
+  const r = await grade(Object.fromEntries([
+    demoTask("demo.1", "return a - b;"),
+    demoTask("demo.2", 'throw new TypeError("nope");'),
+    demoTask("demo.3", 'throw Object.assign(new Error("x"), { name: "NotImplementedError" });'),
+  ]));
+  const one = r.cases[0];
+  assert.equal(one.kind, "wrong-answer");
+  assert.match(one.message ?? "", /got -1, want 3/);
+  assert.match(r.cases[2].message ?? "", /threw TypeError: nope/);
+  assert.equal(r.cases[4].kind, "not-attempted");
+});
+
+Deno.test("grader: a syntax error scores 0 as a load error; a type error is feedback only", async () => {
+  const broken = await grade({ "add.ts": "export function add(a: number, b: number) {\n" });
+  assert.equal(broken.status, "load-error");
+  assert.equal(broken.score, 0);
+  assert.ok(broken.cases.every((c) => c.kind === "compile-error"));
+  assert.match(broken.notes.join("\n"), /does not load/);
+  const typed = await grade(
+    Object.fromEntries([
+      demoTask("demo.1", "const s: string = a + b;\n  return s as unknown as number;"),
+    ]),
+    {},
+    true,
+  );
+  assert.equal(typed.score, 40);
+  assert.match(typed.typeErrors ?? "", /TS2322/);
+  assert.match(typed.typeErrors ?? "", /modules\/demo\/add\.ts/);
+});
+
+Deno.test("grader: Deno.exit at import is a load error, never a pass", async () => {
+  const r = await grade({ "mod.ts": 'Deno.exit(0);\nexport * from "./add.ts";\n' });
+  assert.equal(r.status, "load-error");
+  assert.equal(r.score, 0);
+  assert.ok(r.cases.every((c) => c.kind === "crashed"));
+});
+
+Deno.test("grader: reading outside the sandbox is a forbidden access", async () => {
+  const r = await grade(Object.fromEntries([
+    demoTask("demo.1", 'Deno.readTextFileSync("/etc/hostname");\n  return a + b;'),
+  ]));
+  assert.equal(r.cases[0].kind, "forbidden");
+  assert.match(r.cases[0].message ?? "", /NotCapable/);
+});
+
+Deno.test("grader: an unreadable submission becomes a result, not an exception", async () => {
+  const { result } = await gradeSubmission(context(), {
+    student: "x",
+    fingerprint: "",
+    error: "Cannot read the submission: bad zip",
+  });
+  assert.equal(result.status, "unreadable");
+  assert.equal(result.score, 0);
+  assert.deepEqual(result.notes, ["Cannot read the submission: bad zip"]);
+});
+
+Deno.test("grader: fixture cleanup", async () => {
+  await Deno.remove(root, { recursive: true });
+});
