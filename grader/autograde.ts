@@ -61,31 +61,38 @@ export interface ClassReport {
   readonly interrupted: boolean;
 }
 
-function interruptedResult(ctx: GradingContext, student: string, fingerprint: string) {
+function unfinished(
+  ctx: GradingContext,
+  student: string,
+  fingerprint: string,
+  error?: unknown,
+): SubmissionResult {
+  const why = error === undefined
+    ? "grading was interrupted"
+    : `the grader failed: ${error instanceof Error ? error.message : String(error)}`;
   const cases = ctx.catalog.entries.map((e) => ({
     task: e.task,
     name: e.name,
     hidden: e.hidden,
     passed: false,
     kind: "crashed" as const,
-    message: "grading was interrupted",
+    message: why,
   }));
   const { tasks, maxScore } = scoreTasks(ctx.catalog.module, cases);
-  const result: SubmissionResult = {
+  return {
     schema: 1,
     student,
     module: ctx.catalog.module.name,
-    status: "interrupted",
+    status: error === undefined ? "interrupted" : "grader-error",
     score: 0,
     maxScore,
     tasks,
     cases,
-    notes: ["Grading was interrupted; run autograde again to grade this submission."],
+    notes: [`Not graded: ${why}. Run autograde again to grade this submission.`],
     fingerprint,
     gradedAt: new Date().toISOString(),
     seconds: 0,
   };
-  return result;
 }
 
 async function gradeOne(
@@ -96,7 +103,8 @@ async function gradeOne(
   const input = await readSubmission(source, ctx.catalog.module);
   const stored = options.force ? undefined : await readStored(options.out, source.student);
   if (
-    stored && stored.status !== "interrupted" && stored.module === ctx.catalog.module.name &&
+    stored && !["interrupted", "grader-error"].includes(stored.status) &&
+    stored.module === ctx.catalog.module.name &&
     stored.fingerprint === input.fingerprint
   ) {
     return { result: stored, skipped: true };
@@ -106,9 +114,9 @@ async function gradeOne(
     await writeStudent(options.out, result, log);
     return { result, skipped: false };
   } catch (error) {
-    if (!options.signal?.aborted) throw error;
-    const result = interruptedResult(ctx, source.student, input.fingerprint);
-    await writeStudent(options.out, result, "");
+    const failed = options.signal?.aborted ? undefined : (error ?? new Error("unknown error"));
+    const result = unfinished(ctx, source.student, input.fingerprint, failed);
+    await writeStudent(options.out, result, failed === undefined ? "" : String(failed));
     return { result, skipped: false };
   }
 }

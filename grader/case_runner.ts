@@ -131,7 +131,9 @@ export async function runCases(options: RunCasesOptions): Promise<RunReport> {
     if (!sameIds(end.ids, ids)) {
       throw new Error("The harness announced other cases than the grader expects");
     }
-    for (const [i, observation] of end.results) if (i >= from) outcomes[i] = { observation };
+    for (const [i, observation] of end.results) {
+      if (i >= from && i < ids.length) outcomes[i] = { observation };
+    }
     if (end.done) break;
     const stuck = end.current ?? outcomes.findIndex((o, i) => i >= from && o === undefined);
     if (stuck >= 0) outcomes[stuck] ??= { failure: caseFailure(end, limits) };

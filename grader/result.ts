@@ -52,14 +52,16 @@ export interface TaskResult {
 /**
  * How grading a submission ended:
  * `graded` (cases ran), `load-error` (it does not load: 0), `forbidden-import` (refused before
- * running: 0), `unreadable` (no usable sources: 0), `interrupted` (grading was stopped: re-run).
+ * running: 0), `unreadable` (no usable sources: 0), `interrupted` (grading was stopped: re-run),
+ * `grader-error` (the grader itself failed on it, see the notes: re-run).
  */
 export type SubmissionStatus =
   | "graded"
   | "load-error"
   | "forbidden-import"
   | "unreadable"
-  | "interrupted";
+  | "interrupted"
+  | "grader-error";
 
 /** Everything known about one graded submission; stored as `result.json`. */
 export interface SubmissionResult {

@@ -17,18 +17,18 @@ const examples = `${root}/grader/examples`;
  * and update the partial scores here (the cheats must keep their honest twin's score).
  */
 const EXPECTED: Record<string, [number, string]> = {
-  ada_correct: [100, "graded"],
-  ben_partial: [53.64, "graded"],
-  cal_untouched_stub: [0, "graded"],
-  dan_syntax_error: [0, "load-error"],
-  eve_type_error: [100, "graded"],
-  fay_hangs_on_large_values: [97.86, "graded"],
-  gus_exit_at_import: [0, "load-error"],
-  hal_patched_assert: [0, "graded"],
-  ivy_replaced_deno_test: [0, "graded"],
-  jon_fake_result_lines: [53.64, "graded"],
-  kim_absolute_import: [0, "forbidden-import"],
-  lea_rewrites_cases: [0, "graded"],
+  "ada_correct": [100, "graded"],
+  "ben_partial": [53.64, "graded"],
+  "cal_untouched_stub": [0, "graded"],
+  "dan_syntax_error": [0, "load-error"],
+  "eve_type_error": [100, "graded"],
+  "fay_hangs_on_large_values": [97.86, "graded"],
+  "gus_exit_at_import": [0, "load-error"],
+  "hal_patched_assert": [0, "graded"],
+  "ivy_replaced_deno_test": [0, "graded"],
+  "jon_fake_result_lines": [53.64, "graded"],
+  "kim_absolute_import": [0, "forbidden-import"],
+  "lea_rewrites_cases": [0, "graded"],
 };
 
 Deno.test("grader: the sample class gets its exact scores and no cheat gains a point", async () => {
