@@ -51,9 +51,20 @@ export function taskFeedback(task: TaskResult, cases: readonly CaseResult[]): st
   const visible = mine.filter((c) => !c.hidden);
   const hidden = mine.filter((c) => c.hidden);
   const lines = [`${task.passed} of ${task.total} cases passed.`];
+  const groups = new Map<string, CaseResult[]>();
   for (const c of visible.filter((c) => !c.passed)) {
-    const kind = c.kind ? KIND_LABELS[c.kind] : "failed";
-    lines.push(`- ✗ **${c.name}** (${kind}): ${clip(c.message ?? "")}`);
+    const key = `${c.kind ? KIND_LABELS[c.kind] : "failed"}\0${clip(c.message ?? "")}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const [key, group] of groups) {
+    const [kind, message] = key.split("\0");
+    lines.push(
+      group.length === 1
+        ? `- ✗ **${group[0].name}** (${kind}): ${message}`
+        : `- ✗ ${group.length} cases (${kind}): ${message}: ${
+          group.map((c) => `**${c.name}**`).join(", ")
+        }`,
+    );
   }
   if (hidden.length > 0) {
     const passed = hidden.filter((c) => c.passed).length;
@@ -90,7 +101,7 @@ export function feedbackMarkdown(result: SubmissionResult): string {
   if (result.notes.length > 0) out.push("## Notes", "", ...result.notes.map((n) => `- ${n}`), "");
   out.push("## Tasks", "", ...table(result), "");
   for (const t of result.tasks) {
-    if (t.passed === t.total) continue;
+    if (t.passed === t.total || (result.status !== "graded" && result.notes.length > 0)) continue;
     out.push(`## ${t.id}: ${t.title} (${points(t.score)} / ${t.points})`, "");
     out.push(...taskFeedback(t, result.cases), "");
   }

@@ -64,7 +64,9 @@ export function toGradescope(result: SubmissionResult): GradescopeResults {
       score: Number(points(t.score)),
       max_score: t.points,
       status: t.passed === t.total && t.total > 0 ? "passed" : "failed",
-      output: taskFeedback(t, result.cases).join("\n"),
+      output: result.status === "graded"
+        ? taskFeedback(t, result.cases).join("\n")
+        : `Not run (${result.status}): ${result.notes.join(" ")}`,
       output_format: "md",
       visibility: "visible",
     })),
