@@ -125,8 +125,12 @@ export async function autogradeCommand(root: string, flags: AutogradeFlags): Pro
         `  ${r.student.padEnd(28)} ${points(r.score).padStart(6)} / ${r.maxScore}  ${r.status}`,
       );
     }
+    const stopped = report.results.filter((r) => r.status === "interrupted").length;
     console.log(
-      `${report.interrupted ? "Interrupted" : "Graded"} ${report.graded} submission(s), skipped ` +
+      `${report.interrupted ? "Interrupted: " : ""}graded ${
+        report.graded - stopped
+      } submission(s)` +
+        `${stopped ? `, ${stopped} interrupted (run again to finish them)` : ""}, skipped ` +
         `${report.skipped} unchanged, in ${seconds} s. Wrote ${out}/grades.csv, ${out}/report.html ` +
         `and ${out}/students/<student>/{results.json,feedback.md}`,
     );

@@ -34,7 +34,7 @@ export function barChart(bars: readonly Bar[], max: number, labelWidth = 360): s
     return `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${escape(b.label)}</text>` +
       `<rect x="${labelWidth}" y="${y + 2}" width="${w.toFixed(1)}" height="${
         row - 6
-      }" class="bar"/>` +
+      }" fill="#4a7fb5"/>` +
       `<text x="${labelWidth + w + 6}" y="${y + 14}">${escape(b.text)}</text>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${
