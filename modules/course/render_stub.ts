@@ -101,7 +101,8 @@ function insertImport(lines: string[]): string[] {
     return [...lines.slice(0, firstImport), STUB_IMPORT, ...lines.slice(firstImport)];
   }
   let at = 0;
-  if (lines[0]?.startsWith("/**")) at = lines.findIndex((l) => l.includes("*/")) + 1;
+  const end = lines[0]?.startsWith("/**") ? lines.findIndex((l) => l.includes("*/")) : -1;
+  if (end >= 0 && lines.slice(0, end + 1).some((l) => l.includes("@module"))) at = end + 1;
   return [...lines.slice(0, at), STUB_IMPORT, ...lines.slice(at)];
 }
 

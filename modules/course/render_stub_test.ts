@@ -69,10 +69,16 @@ Deno.test("course: renderStub() is idempotent and leaves region-free files alone
 });
 
 Deno.test("course: renderStub() adds the import after a module doc when there are no imports", () => {
-  const src =
-    "/** Doc. */\nexport function f(): number {\n  // #region solution a.1\n  return 1;\n  // #endregion\n}\n";
-  const lines = renderStub(src).split("\n");
-  assert.deepEqual(lines.slice(0, 2), ["/** Doc. */", STUB_IMPORT]);
+  const body =
+    "export function f(): number {\n  // #region solution a.1\n  return 1;\n  // #endregion\n}\n";
+  const moduleDoc = renderStub(`/**\n * Doc.\n * @module\n */\n${body}`).split("\n");
+  assert.deepEqual(moduleDoc.slice(3, 5), [" */", STUB_IMPORT]);
+  const exportDoc = renderStub(`/** Doc of f. */\n${body}`).split("\n");
+  assert.deepEqual(
+    exportDoc.slice(0, 2),
+    [STUB_IMPORT, "/** Doc of f. */"],
+    "an export keeps its JSDoc",
+  );
 });
 
 Deno.test("course: renderStub() can render one task and leave the others", () => {
