@@ -20,12 +20,17 @@ export interface Project {
 
 /**
  * The folder the learner typed the command in: the launcher passes it as `TITO_CWD`, and
- * `deno task` as `INIT_CWD` (it runs tasks in the project root).
+ * `deno task` as `INIT_CWD` (it runs tasks in the project root, the working directory). Either is
+ * trusted only inside the working directory: `deno task` keeps an `INIT_CWD` it inherits, so a
+ * tito started by another project's task (a test, a script) would otherwise open that project.
  *
  * @returns An absolute path.
  */
 export function learnerCwd(): string {
-  return Deno.env.get("TITO_CWD") ?? Deno.env.get("INIT_CWD") ?? Deno.cwd();
+  const here = Deno.cwd();
+  const inside = (dir: string | undefined) =>
+    dir !== undefined && (dir === here || dir.startsWith(`${here}/`));
+  return [Deno.env.get("TITO_CWD"), Deno.env.get("INIT_CWD")].find(inside) ?? here;
 }
 
 /**
