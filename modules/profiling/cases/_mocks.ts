@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Api } from "./mod.ts";
 
 /** A minimal tensor: a typed array and a shape. */
 export class FakeTensor {
@@ -99,4 +100,20 @@ export function flattenWithoutFlops() {
     forward: (x: { shape: readonly number[] }) => f32(outputShape(x.shape)),
     toString: () => "Flat()",
   };
+}
+
+/**
+ * The reference architecture 784→128→ReLU→64→ReLU→10 with seeded weights, from the API under test.
+ *
+ * @param api The layers to build it from.
+ * @returns The model.
+ */
+export function mlp({ Linear, ReLU, Sequential }: Api) {
+  return new Sequential(
+    new Linear(784, 128, { seed: 1 }),
+    new ReLU(),
+    new Linear(128, 64, { seed: 2 }),
+    new ReLU(),
+    new Linear(64, 10, { seed: 3 }),
+  );
 }

@@ -1,16 +1,6 @@
 import { defineCases, throws } from "@tinytorch/course";
 import type { Api } from "./mod.ts";
-import { bare, dense, f32, type FakeTensor, int8, quantizedWeight } from "./_mocks.ts";
-
-function mlp({ Linear, ReLU, Sequential }: Api) {
-  return new Sequential(
-    new Linear(784, 128, { seed: 1 }),
-    new ReLU(),
-    new Linear(128, 64, { seed: 2 }),
-    new ReLU(),
-    new Linear(64, 10, { seed: 3 }),
-  );
-}
+import { bare, dense, f32, type FakeTensor, int8, mlp, quantizedWeight } from "./_mocks.ts";
 
 export default defineCases<Api>("profiling.3", {
   "Linear(784, 128) in float32 on [1,784]": {
