@@ -1,4 +1,4 @@
-import type { Tensor } from "@tinytorch/tensor";
+import { Tensor } from "@tinytorch/tensor";
 
 /** How a flat row-major index maps to a channel: `channel = floor(i / inner) % channels`. */
 export interface ChannelLayout {
@@ -68,13 +68,39 @@ export function channelMinMax(
  *
  * @param x The tensor.
  * @param op What was being done, for the message.
+ * @throws {TypeError} If `x` is not a Tensor.
  * @throws {RangeError} Naming the first NaN or ±Infinity and its index.
  */
 export function checkFinite(x: Tensor, op: string): void {
+  if (!(x instanceof Tensor)) throw new TypeError(`Cannot ${op}: ${String(x)} is not a Tensor`);
   const data = x.data;
   for (let i = 0; i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
       throw new RangeError(`Cannot ${op}: element ${i} is ${data[i]}; every value must be finite`);
     }
   }
+}
+
+/**
+ * Clips every value into its channel's range (a copy): what lies outside a calibrated range is
+ * represented by the range's end.
+ *
+ * @param x The float values.
+ * @param layout How elements map to channels.
+ * @param min The lower end per channel.
+ * @param max The upper end per channel.
+ * @returns The clipped values.
+ */
+export function clipToChannelRanges(
+  x: Float32Array,
+  layout: ChannelLayout,
+  min: ArrayLike<number>,
+  max: ArrayLike<number>,
+): Float32Array {
+  const out = new Float32Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const c = Math.floor(i / layout.inner) % layout.channels;
+    out[i] = x[i] < min[c] ? min[c] : x[i] > max[c] ? max[c] : x[i];
+  }
+  return out;
 }

@@ -33,9 +33,8 @@ export function inputQuantization(range: ObservedRange): InputQuantization {
       `Cannot quantize inputs in the range [${min}, ${max}]: expected finite min ≤ max`,
     );
   }
-  if (min >= 0) {
-    return { scale: max === 0 ? 1 : Math.fround(max / 127), zeroPoint: 0, qmin: 0, qmax: 127 };
-  }
+  if (min === 0 && max === 0) return { scale: 1, zeroPoint: 0, qmin: 0, qmax: 0 }; // only zeros seen
+  if (min >= 0) return { scale: Math.fround(max / 127), zeroPoint: 0, qmin: 0, qmax: 127 };
   const { scale, zeroPoint } = quantizationParams(min, max);
   return { scale, zeroPoint, qmin: -128, qmax: 127 };
 }

@@ -7,7 +7,9 @@ import type { ObservedRange } from "./min_max_observer.ts";
  * `r = p / 100 · (n − 1)` falls between `sorted[floor(r)]` and `sorted[ceil(r)]`, and the result
  * interpolates linearly between them.
  *
- * Hints: `Math.floor(r)` and the fraction `r − floor(r)`; mind `p = 100` (the last element).
+ * Hints: `Math.floor(r)` and the fraction `t = r − floor(r)`; mind `p = 100` (the last element).
+ * To match NumPy to the last bit, interpolate from the nearer neighbour: `b − (b − a)(1 − t)` when
+ * `t ≥ 0.5`, else `a + (b − a) t`.
  *
  * @example Usage
  * ```ts
@@ -29,7 +31,11 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   const rank = (p / 100) * (sorted.length - 1);
   const lo = Math.floor(rank);
   const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+  const t = rank - lo;
+  const a = sorted[lo];
+  const b = sorted[hi];
+  // NumPy's own form: from the nearer neighbour, so the result is bit-identical to np.percentile
+  return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
   // #endregion
 }
 

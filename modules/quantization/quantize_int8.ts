@@ -4,12 +4,15 @@ import {
   channelLayout,
   channelMinMax,
   checkFinite,
+  clipToChannelRanges,
   normalizeChannelAxis,
 } from "./channels.ts";
 import {
+  checkParams,
   integerRange,
   quantizationParams,
   type QuantizationScheme,
+  representedRange,
 } from "./quantization_params.ts";
 import { QuantizedTensor } from "./quantized_tensor.ts";
 import { roundHalfToEven } from "./round_half_to_even.ts";
@@ -34,14 +37,21 @@ export interface QuantizeOptions {
   bits?: number;
 }
 
-function perChannel(value: number | readonly number[], channels: number, what: string): number[] {
-  if (typeof value === "number") return new Array(channels).fill(value);
-  if (value.length !== channels) {
-    throw new RangeError(
-      `Cannot use a range with ${value.length} ${what} values for ${channels} channels`,
+function perChannel(value: unknown, channels: number, what: string): number[] {
+  const values = typeof value === "number" ? new Array(channels).fill(value) : value;
+  if (!Array.isArray(values) || values.some((v) => typeof v !== "number")) {
+    throw new TypeError(
+      `Cannot use ${
+        JSON.stringify(value)
+      } as the range ${what}: expected a number or one per channel`,
     );
   }
-  return [...value];
+  if (values.length !== channels) {
+    throw new RangeError(
+      `Cannot use a range with ${values.length} ${what} values for ${channels} channels`,
+    );
+  }
+  return values;
 }
 
 function ranges(x: Tensor, layout: ChannelLayout, range?: QuantizationRange) {
@@ -129,12 +139,19 @@ export function quantizeInt8(x: Tensor, options: QuantizeOptions = {}): Quantize
   const { min, max } = ranges(x, layout, options.range);
   const scale = new Float32Array(layout.channels);
   const zeroPoint = new Int32Array(layout.channels);
+  const lo = new Float64Array(layout.channels);
+  const hi = new Float64Array(layout.channels);
   for (let c = 0; c < layout.channels; c++) {
     const p = quantizationParams(min[c], max[c], { scheme, bits });
+    [lo[c], hi[c]] = representedRange(min[c], max[c], scheme);
+    checkParams(p, qrange, [min[c], max[c]]);
     scale[c] = p.scale;
     zeroPoint[c] = p.zeroPoint;
   }
-  const data = quantizeValues(x.data as Float32Array, scale, zeroPoint, layout, qrange);
+  const input = options.range
+    ? clipToChannelRanges(x.data as Float32Array, layout, lo, hi)
+    : x.data as Float32Array;
+  const data = quantizeValues(input, scale, zeroPoint, layout, qrange);
   return new QuantizedTensor({
     values: new Tensor(data, x.shape),
     scale,

@@ -20,7 +20,7 @@ export interface QuantizeModelOptions {
 
 /** What {@linkcode quantizeModel} did to one Linear layer. */
 export interface QuantizedLayerReport {
-  /** Position in the model. */
+  /** Position in the model (in `flatLayers(model)`). */
   readonly index: number;
   /** The quantized layer's description. */
   readonly name: string;
@@ -65,62 +65,99 @@ function observe(x: Tensor, options: QuantizeModelOptions): ObservedRange {
   return observer.observe(x).range();
 }
 
+/**
+ * The layers of a model with nested `Sequential`s expanded in place (the same computation).
+ *
+ * @param model A Sequential.
+ * @returns Its leaf layers in order.
+ */
+export function flatLayers(model: Sequential): Layer[] {
+  return model.layers.flatMap((l) => l instanceof Sequential ? flatLayers(l) : [l]);
+}
+
+/**
+ * A copy of a non-Linear layer for the quantized model, in eval mode, so the original keeps its
+ * own mode and state: a fresh `Dropout` with the same `p`, a shallow copy of anything else
+ * (activations hold no tensors).
+ *
+ * @param layer The float32 layer.
+ * @returns The copy.
+ */
+export function inferenceCopy(layer: Layer): Layer {
+  const copy = layer instanceof Dropout
+    ? new Dropout(layer.p)
+    : Object.assign(Object.create(Object.getPrototypeOf(layer)), layer) as Layer;
+  return copy.eval();
+}
+
 function layerReport(index: number, q: QuantizedLinear, range: ObservedRange, error: number) {
   const s = q.weight.scale;
   const weightScale = { min: Math.min(...s), max: Math.max(...s) };
   return { index, name: q.toString(), inputRange: range, weightScale, outputError: error };
 }
 
-function checkModel(model: unknown, images: unknown): asserts model is Sequential {
+function checkModel(model: unknown, images: unknown, options: QuantizeModelOptions): void {
   if (!(model instanceof Sequential)) {
     throw new TypeError(`Cannot quantize ${String(model)}: expected a Sequential model`);
   }
-  if (
-    !(images instanceof Tensor) || images.dtype !== "float32" || images.ndim < 2 ||
-    images.size === 0
-  ) {
-    const what = images instanceof Tensor
-      ? `a ${images.dtype} tensor of shape [${images.shape}]`
-      : String(images);
+  if (!(images instanceof Tensor) || images.dtype !== "float32") {
+    const what = images instanceof Tensor ? `a ${images.dtype} tensor` : String(images);
+    throw new TypeError(`Cannot calibrate on ${what}: expected a float32 batch [N, features]`);
+  }
+  if (images.ndim < 2 || images.size === 0) {
+    throw new RangeError(
+      `Cannot calibrate on a tensor of shape [${images.shape}]: expected a non-empty batch [N, features]`,
+    );
+  }
+  const { observer } = options;
+  if (observer !== undefined && observer !== "minmax" && observer !== "percentile") {
     throw new TypeError(
-      `Cannot calibrate on ${what}: expected a non-empty float32 batch [N, features]`,
+      `Cannot calibrate with observer ${
+        JSON.stringify(observer)
+      }: expected "minmax" or "percentile"`,
     );
   }
 }
 
 /**
  * Post-training quantization of a `Sequential`: every `Linear` becomes a calibrated
- * {@linkcode QuantizedLinear}; other layers stay float32 (activations are shared, a `Dropout`
- * is replaced by a fresh one with the same `p`).
+ * {@linkcode QuantizedLinear}; other layers stay float32, as copies in eval mode
+ * ({@linkcode inferenceCopy}), so the original model is untouched. Nested `Sequential`s are
+ * expanded ({@linkcode flatLayers}): the new model is one flat `Sequential`, in eval mode.
  *
  * Calibration runs the float32 model on `calibrationImages` layer by layer: each Linear's input
  * range is observed (min/max or percentile) on the float32 activations that reach it, its
  * quantized twin is built with that range, and the report records the twin's output error
  * against float32 on the same batch.
  *
- * Hints: keep one running float32 activation `x`; for a Linear, observe `x`, build the quantized
- * layer with `QuantizedLinear.fromLinear(layer, { perChannel, bits, inputRange })`, compare its
- * output with `layer.forward(x)` using `relativeRmsError`, then continue with the float32 output.
- * Call `onProgress(i + 1, layers.length)` after each layer.
+ * Hints: walk `flatLayers(model)` with one running float32 activation `x`; for a Linear, observe
+ * `x`, build the quantized layer with `QuantizedLinear.fromLinear(layer, { perChannel, bits,
+ * inputRange })`, compare its output with `layer.forward(x)` using `relativeRmsError`, then
+ * continue with the float32 output; any other layer goes in as `inferenceCopy(layer)`, which also
+ * computes the next `x` (a Dropout copy is the identity). Call `onProgress(i + 1, total)` after
+ * each layer.
  *
  * @param model The float32 model.
  * @param calibrationImages A float32 batch `[N, features]` of typical inputs.
  * @param options Per-channel weights, observer, percentile, bits, progress callback.
  * @returns The new model and the per-layer report.
- * @throws {TypeError} If `model` is not a Sequential or the images are not a float32 batch.
+ * @throws {TypeError} If `model` is not a Sequential, the images are not float32, or the observer
+ * is unknown.
+ * @throws {RangeError} If the images are not a non-empty batch `[N, features]`.
  */
 export function quantizeModel(
   model: Sequential,
   calibrationImages: Tensor,
   options: QuantizeModelOptions = {},
 ): QuantizedModel {
-  checkModel(model, calibrationImages);
+  checkModel(model, calibrationImages, options);
   const { perChannel = true, bits = 8, onProgress } = options;
   // #region solution quantization.8
+  const flat = flatLayers(model);
   const layers: Layer[] = [];
   const report: QuantizedLayerReport[] = [];
   let x = calibrationImages;
-  model.layers.forEach((layer, i) => {
+  flat.forEach((layer, i) => {
     if (layer instanceof Linear) {
       const inputRange = observe(x, options);
       const q = QuantizedLinear.fromLinear(layer, { perChannel, bits, inputRange });
@@ -128,13 +165,12 @@ export function quantizeModel(
       report.push(layerReport(i, q, inputRange, relativeRmsError(q.forward(x), y)));
       layers.push(q);
       x = y;
-    } else if (layer instanceof Dropout) {
-      layers.push(new Dropout(layer.p));
     } else {
-      layers.push(layer);
-      x = layer.forward(x);
+      const copy = inferenceCopy(layer);
+      layers.push(copy);
+      x = copy.forward(x);
     }
-    onProgress?.(i + 1, model.layers.length);
+    onProgress?.(i + 1, flat.length);
   });
   return { model: new Sequential(...layers).eval(), report };
   // #endregion

@@ -128,7 +128,7 @@ export class QuantizedLinear extends Layer {
     const shape = [layer.outFeatures, layer.inFeatures] as const;
     const kernel = createInt8Linear(weight.values.data as Int8Array, shape, {
       kernel: chooseKernel(options.kernel, input),
-      ...(maxBatch ? { maxBatch } : {}),
+      ...(maxBatch !== undefined ? { maxBatch } : {}),
     });
     if (kernel.weights) {
       weight = new QuantizedTensor({ ...weight, values: new Tensor(kernel.weights, shape) });
@@ -196,12 +196,14 @@ export class QuantizedLinear extends Layer {
   }
 
   /**
-   * The stored state: the quantized weight and the bias.
+   * The stored state: the quantized weight, the bias and, for signed inputs, the weight row sums
+   * of the zero-point correction (derived, but stored: their bytes count).
    *
-   * @returns `[weight, bias]` (or `[weight]`); each has `size` and `nbytes`.
+   * @returns `[weight, bias?, rowSums?]`; each has `size` and `nbytes`.
    */
   override parameters(): (Tensor | QuantizedTensor)[] {
-    return this.bias ? [this.weight, this.bias] : [this.weight];
+    const sums = this.#calibrated?.rowSums;
+    return [this.weight, ...this.bias ? [this.bias] : [], ...sums ? [new Tensor(sums)] : []];
   }
 
   /**
@@ -273,7 +275,13 @@ function quantizeBias(
   weightScale: Float32Array,
 ): Int32Array {
   return Int32Array.from(bias, (b, j) => {
-    const q = roundHalfToEven(b / (inputScale * weightScale[weightScale.length === 1 ? 0 : j]));
-    return Math.max(-2147483648, Math.min(2147483647, q));
+    const scale = inputScale * weightScale[weightScale.length === 1 ? 0 : j];
+    const q = roundHalfToEven(b / scale);
+    if (!(Math.abs(q) <= 2147483647)) {
+      throw new RangeError(
+        `Cannot store bias ${b} of output ${j} as int32 at scale ${scale} (input scale × weight scale): it needs ${q}; the calibrated input range is too narrow for this layer`,
+      );
+    }
+    return q;
   });
 }

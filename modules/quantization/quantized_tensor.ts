@@ -61,6 +61,16 @@ export class QuantizedTensor {
     if (!(init.values instanceof Tensor) || init.values.dtype !== "int8") {
       throw new TypeError("Cannot build a QuantizedTensor: values must be an int8 tensor");
     }
+    const ndim = init.values.shape.length;
+    if (
+      init.axis !== null && !(Number.isInteger(init.axis) && init.axis >= 0 && init.axis < ndim)
+    ) {
+      throw new RangeError(
+        `Cannot build a QuantizedTensor of shape [${init.values.shape}] with axis ${init.axis}: expected null or 0 to ${
+          ndim - 1
+        }`,
+      );
+    }
     const channels = init.axis === null ? 1 : init.values.shape[init.axis];
     if (init.scale.length !== channels || init.zeroPoint.length !== channels) {
       throw new RangeError(

@@ -50,4 +50,10 @@ export default defineCases<Api>("quantization.2", {
     ],
     expect: [{ scale: 1, zeroPoint: 0 }, { scale: 1, zeroPoint: 0 }],
   },
+  "the zero point rounds half to even: min / scale = -1.5": {
+    // [-3, 507]: scale = 510 / 255 = 2, zeroPoint = -128 - round(-1.5) = -128 + 2 (Math.round: +1)
+    run: ({ quantizationParams }) => quantizationParams(-3, 507),
+    expect: { scale: 2, zeroPoint: -126 },
+    compare: exact(),
+  },
 });

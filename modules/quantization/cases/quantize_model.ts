@@ -1,5 +1,6 @@
 import { allClose, chunk, custom, defineCases, exact, randomValues } from "@tinytorch/course";
 import { add, max, min, multiply, transpose } from "mathjs";
+import type { QuantizedLinear } from "../mod.ts";
 import type { Api } from "./api.ts";
 
 // A 6→8→ReLU→3 model with seeded weights; the oracle recomputes it with mathjs.
@@ -109,5 +110,58 @@ export default defineCases<Api>("quantization.8", {
     },
     // fp32: (48 + 8 + 24 + 3) · 4 = 332; int8: 48 + 8·4·2 + 8·4 (bias) + 24 + 3·4·2 + 3·4
     expect: { originalBytes: 332, quantizedBytes: 48 + 64 + 32 + 24 + 24 + 12 },
+  },
+  "Dropout in training mode is the identity during calibration; the original keeps its modes": {
+    run: (api) => {
+      const [l1, relu, l2] = model(api).layers;
+      const dropout = new api.Dropout(0.5, { seed: 1 });
+      const fp32 = new api.Sequential(l1, relu, dropout, l2);
+      const { model: q, report } = api.quantizeModel(fp32, api.tensor(X));
+      const copy = q.layers[2];
+      return {
+        ranges: report.map((r) => r.inputRange),
+        copyIsNewAndEval: copy instanceof api.Dropout && copy !== dropout && !copy.training,
+        originalModes: [relu.training, dropout.training, fp32.training],
+        quantizedModes: [q.training, q.layers[1] !== relu && !q.layers[1].training],
+      };
+    },
+    expect: () => ({
+      ranges: [
+        { min: min(X) as number, max: max(X) as number },
+        { min: min(hidden()) as number, max: max(hidden()) as number },
+      ],
+      copyIsNewAndEval: true,
+      originalModes: [true, true, true],
+      quantizedModes: [false, true],
+    }),
+    compare: close,
+  },
+  "perChannel: false gives one weight scale per layer": {
+    run: (api) =>
+      api.quantizeModel(model(api), api.tensor(X), { perChannel: false }).model.layers
+        .filter((l) => l instanceof api.QuantizedLinear)
+        .map((l) => {
+          const w = (l as QuantizedLinear).weight;
+          return { axis: w.axis, scales: w.scale.length };
+        }),
+    expect: [{ axis: null, scales: 1 }, { axis: null, scales: 1 }],
+  },
+  "bits: 4 gives 4-bit weights in [-7, 7]": {
+    run: (api) =>
+      api.quantizeModel(model(api), api.tensor(X), { bits: 4 }).model.layers
+        .filter((l) => l instanceof api.QuantizedLinear)
+        .map((l) => {
+          const w = (l as QuantizedLinear).weight;
+          return { bits: w.bits, inRange: w.values.data.every((v) => v >= -7 && v <= 7) };
+        }),
+    expect: [{ bits: 4, inRange: true }, { bits: 4, inRange: true }],
+  },
+  "nested Sequentials are quantized too": {
+    run: (api) => {
+      const [l1, relu, l2] = model(api).layers;
+      const nested = new api.Sequential(new api.Sequential(l1, relu), l2);
+      return api.quantizeModel(nested, api.tensor(X)).model.layers.map((l) => l.constructor.name);
+    },
+    expect: ["QuantizedLinear", "ReLU", "QuantizedLinear"],
   },
 });
