@@ -64,6 +64,13 @@ export default [
       expect: "reference",
       compare: exact(),
     },
+    "ties inside the range round half to even (scale exactly 0.5)": {
+      run: ({ tensor, quantizeInt8 }) =>
+        quantizeInt8(tensor([63.5, 0.25, 0.75, -0.25, -0.75, 1.25, -1.25]), { scheme: "symmetric" })
+          .values,
+      expect: "reference",
+      compare: exact(),
+    },
   }),
   defineCases<Api>("quantization.4", {
     "dequantize a per-row quantized [5,7]": {
