@@ -1,6 +1,20 @@
 import { asTensorLike, layerParameters, leafLayers } from "./_layers.ts";
 import type { Model, ParameterLike, TensorLike } from "./protocol.ts";
 
+/**
+ * Whether two tensors share memory: the same object, or views of one buffer (given code).
+ *
+ * @param a A tensor.
+ * @param b Another.
+ * @returns `true` when `b` allocated no new bytes beyond `a`'s.
+ */
+export function sharesMemory(a: TensorLike, b: TensorLike): boolean {
+  if (a === b) return true;
+  const da = (a as { data?: unknown }).data;
+  const db = (b as { data?: unknown }).data;
+  return ArrayBuffer.isView(da) && ArrayBuffer.isView(db) && da.buffer === db.buffer;
+}
+
 /** Memory of one leaf layer in {@linkcode measureMemory}. */
 export interface LayerMemory {
   /** Index path and layer, e.g. `"0:Linear(784, 128)"`. */
@@ -11,7 +25,10 @@ export interface LayerMemory {
   readonly parameterBytes: number;
   /** Bytes of its input. */
   readonly inputBytes: number;
-  /** Bytes of its output (`nbytes` of what `forward` returned). */
+  /**
+   * Bytes of its output (`nbytes` of what `forward` returned), or 0 when the output shares its
+   * input's memory (an identity such as Dropout in eval mode, or a view such as a reshape).
+   */
   readonly outputBytes: number;
   /** Bytes live while it runs: all the model's parameters + its input + its output. */
   readonly liveBytes: number;
@@ -74,7 +91,7 @@ export async function measureMemory(model: Model, input: TensorLike): Promise<Me
       outputShape: [...y.shape],
       parameterBytes: parameters.reduce((sum, p) => sum + p.nbytes, 0),
       inputBytes: x.nbytes,
-      outputBytes: y.nbytes,
+      outputBytes: sharesMemory(x, y) ? 0 : y.nbytes,
     });
     x = y;
   }

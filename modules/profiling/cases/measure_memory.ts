@@ -1,6 +1,6 @@
 import { defineCases, throws } from "@tinytorch/course";
 import type { Api } from "./mod.ts";
-import { bare, dense, f32, type FakeTensor, int8, mlp, quantizedWeight } from "./_mocks.ts";
+import { bare, dense, f32, FakeTensor, int8, mlp, quantizedWeight } from "./_mocks.ts";
 
 export default defineCases<Api>("profiling.3", {
   "Linear(784, 128) in float32 on [1,784]": {
@@ -83,5 +83,20 @@ export default defineCases<Api>("profiling.3", {
   "not a model: TypeError": {
     run: ({ measureMemory }) => measureMemory({ layers: [null] } as never, f32([1, 2])),
     compare: throws("TypeError", /null/),
+  },
+  "an identity or a view allocates nothing: its output is not counted again": {
+    run: ({ measureMemory }) => {
+      const identity = { forward: (x: FakeTensor) => x };
+      const view = {
+        forward: (x: FakeTensor) => new FakeTensor(x.data, [x.shape[0] * x.shape[1]]),
+      };
+      return measureMemory({ layers: [dense(6, 4), identity, view] }, f32([5, 6]));
+    },
+    expect: {
+      parameterBytes: 112,
+      activationBytes: 80,
+      peakBytes: 112 + 120 + 80,
+      layers: [{ outputBytes: 80 }, { outputBytes: 0, liveBytes: 112 + 80 }, { outputBytes: 0 }],
+    },
   },
 });
