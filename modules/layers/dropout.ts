@@ -65,6 +65,7 @@ export class Dropout extends Layer {
    * @returns The output, same shape.
    */
   forward(x: Tensor): Tensor {
+    this.checkInput(x);
     // #region solution layers.5
     if (!this.training || this.p === 0) return x;
     const y = x.astype("float32");

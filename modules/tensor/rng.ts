@@ -27,11 +27,15 @@ export class Rng {
    * Creates a generator.
    *
    * @param seed Any integer; it is reduced to 32 bits.
-   * @throws {TypeError} If `seed` is not a finite number.
+   * @throws {TypeError} If `seed` is not a number.
+   * @throws {RangeError} If `seed` is not an integer (1.5 and 1 would silently give the same stream).
    */
   constructor(seed: number) {
-    if (typeof seed !== "number" || !Number.isFinite(seed)) {
+    if (typeof seed !== "number") {
       throw new TypeError(`Cannot seed a generator with ${String(seed)}: expected a number`);
+    }
+    if (!Number.isInteger(seed)) {
+      throw new RangeError(`Cannot seed a generator with ${seed}: expected an integer`);
     }
     this.#state = Math.trunc(seed) >>> 0;
   }

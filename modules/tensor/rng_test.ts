@@ -31,7 +31,8 @@ Deno.test("tensor: Rng uniform, int, normal and shuffle stay in range", () => {
   assert.deepEqual(new Rng(1).shuffle([...items]).sort(), items);
   assert.deepEqual(new Rng(1).shuffle([...items]), new Rng(1).shuffle([...items]));
   assert.throws(() => rng.int(2, 2), RangeError);
-  assert.throws(() => new Rng(NaN), TypeError);
+  assert.throws(() => new Rng(NaN), RangeError);
+  assert.throws(() => new Rng(1.5), /expected an integer/);
 });
 
 Deno.test("tensor: the default generator starts from a fixed seed and manualSeed restarts it", () => {
