@@ -25,6 +25,73 @@ const subarray = Function.prototype.call.bind(Uint8Array.prototype.subarray) as 
 const freeze = Object.freeze;
 const keys = Object.keys;
 
+/*
+ * Lockdown: the JavaScript intrinsics the harness relies on are frozen before any submission code
+ * is imported, so a submission cannot rewire them (an `Array.prototype.toJSON`, a patched
+ * `Promise.prototype.then`, an `Object.prototype.then` getter each made a stub "pass" visible
+ * cases before). Error prototypes stay writable: freezing them would make `this.name = …` in every
+ * Error subclass throw (JavaScript's "override mistake"). Kept in this file: the sandbox holds
+ * only the harness.
+ */
+const CONSTRUCTORS = [
+  Object,
+  Function,
+  Array,
+  Promise,
+  Number,
+  String,
+  Boolean,
+  Symbol,
+  BigInt,
+  Map,
+  Set,
+  WeakMap,
+  WeakSet,
+  ArrayBuffer,
+  DataView,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+  BigInt64Array,
+  BigUint64Array,
+  TextEncoder,
+  TextDecoder,
+];
+
+function intrinsics(): object[] {
+  const typedArray = Object.getPrototypeOf(Int8Array) as { prototype: object };
+  const arrayIterator = Object.getPrototypeOf([][Symbol.iterator]());
+  const asyncFunction = Object.getPrototypeOf(async function () {}) as object;
+  const generator = Object.getPrototypeOf(function* () {}) as { prototype: object };
+  return [
+    ...CONSTRUCTORS.flatMap((c) => [c, c.prototype as object]),
+    typedArray,
+    typedArray.prototype,
+    arrayIterator,
+    Object.getPrototypeOf(arrayIterator),
+    asyncFunction,
+    generator,
+    generator.prototype,
+    JSON,
+    Reflect,
+    Math,
+  ];
+}
+
+/**
+ * Freezes the intrinsics (idempotent). Call it after the harness and the case files are loaded
+ * and before the submission is imported.
+ */
+function lockdown(): void {
+  for (const o of intrinsics()) Object.freeze(o);
+}
+
 interface Job {
   readonly nonce: string;
   readonly from: number;
@@ -80,6 +147,7 @@ try {
     entries.push(...entriesOf(setsOf(hidden.default), "hidden"));
   }
   freeze(entries);
+  lockdown();
   // Now the submission: the module under test and its prerequisites (reference code).
   const merged: Record<string, unknown> = {};
   for (const name of job.packages) {

@@ -1,4 +1,5 @@
 import { findModule, findRegions, renderStub } from "@tinytorch/course";
+import { OBJECT_THEN, PATCHED_PROMISE, PATCHED_TO_JSON } from "./sample_cheats.ts";
 import { isSubmittable } from "./sandbox.ts";
 
 /** Files of one sample submission, by path relative to the module folder. */
@@ -115,6 +116,24 @@ function cheats(stub: SampleFiles, partialFiles: SampleFiles, root: string): Sam
       packing: "module-zip",
       files: edit(stub, ROUND, (s) => afterImports(s, "Deno.exit(0);")),
     },
+    ...[
+      [
+        "mia_patched_to_json",
+        "stub + Array.prototype.toJSON forging result lines",
+        PATCHED_TO_JSON,
+      ],
+      [
+        "ned_patched_promise",
+        "stub + Promise.prototype.then intercepting the harness",
+        PATCHED_PROMISE,
+      ],
+      ["ola_object_then", "stub + an Object.prototype.then getter", OBJECT_THEN],
+    ].map(([student, about, code]) => ({
+      student,
+      about,
+      packing: "module-zip" as const,
+      files: edit(stub, ROUND, (s) => `${s}\n${code}`),
+    })),
     {
       student: "hal_patched_assert",
       about: "stub + node:assert/strict patched to accept anything",

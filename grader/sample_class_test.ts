@@ -29,6 +29,9 @@ const EXPECTED: Record<string, [number, string]> = {
   "jon_fake_result_lines": [53.64, "graded"],
   "kim_absolute_import": [0, "forbidden-import"],
   "lea_rewrites_cases": [0, "graded"],
+  "mia_patched_to_json": [0, "load-error"],
+  "ned_patched_promise": [0, "load-error"],
+  "ola_object_then": [0, "load-error"],
 };
 
 Deno.test("grader: the sample class gets its exact scores and no cheat gains a point", async () => {

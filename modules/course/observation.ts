@@ -66,13 +66,23 @@ export function observeError(error: unknown): Observation {
     const task = (error as { task?: unknown }).task;
     return {
       $error: {
-        name: error.name,
-        message: error.message,
+        name: text(error.name),
+        message: text(error.message),
         ...(typeof task === "string" ? { task } : {}),
       },
     };
   }
-  return { $error: { name: "NonError", message: String(error) } };
+  return { $error: { name: "NonError", message: text(error) } };
+}
+
+/** A string for any value: an error's fields come from the code under test and may be anything. */
+function text(value: unknown): string {
+  if (typeof value === "string") return value;
+  try {
+    return String(value);
+  } catch {
+    return "(a value that cannot be printed)";
+  }
 }
 
 /**
