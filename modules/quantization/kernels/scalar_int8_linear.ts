@@ -7,27 +7,19 @@ import {
   nonFiniteError,
 } from "./input_checks.ts";
 import { matmulInt8Scalar } from "./matmul_int8_scalar.ts";
+import { roundHalfToEven } from "../round_half_to_even.ts";
 
 /**
- * Rounds to the nearest integer, ties to even, like Wasm `f64.nearest`, for every double:
- * `Math.round` sends ties up, so a tie whose upward neighbour is odd goes one down instead
- * (`r - v` is exact, so `=== 0.5` spots exactly the ties).
- */
-function nearestEven(v: number): number {
-  const r = Math.round(v);
-  return r - v === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
-/**
- * Quantizes float inputs one by one: `clamp(nearestEven(x / scale) + zeroPoint, qmin, qmax)` in
- * float64 (the arguments are checked already). Throws at the first non-finite value.
+ * Quantizes float inputs one by one: `clamp(roundHalfToEven(x / scale) + zeroPoint, qmin, qmax)` in
+ * float64 (the arguments are checked already), with the learner's own rounding (task
+ * quantization.1): the scalar path is the readable one. Throws at the first non-finite value.
  */
 export function quantizeInputScalar(x: Float32Array, input: Int8InputQuantization): Int8Array {
   const { scale, zeroPoint, qmin, qmax } = input;
   const xq = new Int8Array(x.length);
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i])) throw nonFiniteError(x, i);
-    const v = nearestEven(x[i] / scale) + zeroPoint;
+    const v = roundHalfToEven(x[i] / scale) + zeroPoint;
     xq[i] = v < qmin ? qmin : v > qmax ? qmax : v;
   }
   return xq;
