@@ -21,7 +21,7 @@ export interface AutogradeOptions {
   readonly jobs?: number;
   /** Limits per submission. */
   readonly limits?: Partial<Limits>;
-  /** Grade only this student. */
+  /** Grade only this student; the class outputs still cover every submission. */
   readonly only?: string;
   /** Re-grade students that already have a result. */
   readonly force?: boolean;
@@ -39,7 +39,7 @@ export interface AutogradeOptions {
 export interface ProgressEvent {
   /** Submissions finished (graded or skipped) so far. */
   readonly done: number;
-  /** Submissions in the run. */
+  /** Submissions in the run (1 with `only`). */
   readonly total: number;
   /** The one that just finished. */
   readonly result: SubmissionResult;
@@ -51,12 +51,17 @@ export interface ProgressEvent {
 export interface ClassReport {
   /** The module. */
   readonly module: ModuleInfo;
-  /** One result per submission, in submission order. */
+  /**
+   * One result per submission that has one, in submission order: this run's, or the stored one
+   * (all of the class with `only`). These are what `grades.csv` and `report.html` hold.
+   */
   readonly results: readonly SubmissionResult[];
   /** How many were graded in this run. */
   readonly graded: number;
   /** How many were skipped (finished earlier). */
   readonly skipped: number;
+  /** Stored results in `results` that an earlier grading setup produced (e.g. with `only`). */
+  readonly stale: number;
   /** Whether the run was interrupted. */
   readonly interrupted: boolean;
 }
@@ -90,6 +95,7 @@ function unfinished(
     cases,
     notes: [`Not graded: ${why}. Run autograde again to grade this submission.`],
     fingerprint,
+    setup: ctx.setup,
     gradedAt: new Date().toISOString(),
     seconds: 0,
   };
@@ -105,7 +111,7 @@ async function gradeOne(
   if (
     stored && !["interrupted", "grader-error"].includes(stored.status) &&
     stored.module === ctx.catalog.module.name &&
-    stored.fingerprint === input.fingerprint
+    stored.fingerprint === input.fingerprint && stored.setup === ctx.setup
   ) {
     return { result: stored, skipped: true };
   }
@@ -124,17 +130,19 @@ async function gradeOne(
 /**
  * Grades a class: every submission in its own sandbox, `jobs` at a time. Each student's result is
  * written atomically as soon as it is known; a re-run skips students whose stored result matches
- * their submission (unless `force`); on abort the running ones are stored as `interrupted`.
- * Finally `grades.csv` and `report.html` are written for every student known so far.
+ * both their submission and the grading setup (unless `force`); on abort the running ones are
+ * stored as `interrupted`. Finally `grades.csv` and `report.html` are written for every listed
+ * submission known so far: with `only`, that student's new result and everyone else's stored one.
  *
  * @param options What to grade, where to write, limits.
  * @returns The results.
  * @throws {RangeError} If `only` names no submission.
  */
 export async function autograde(options: AutogradeOptions): Promise<ClassReport> {
-  let sources = await listSubmissions(options.submissions);
+  const all = await listSubmissions(options.submissions);
+  let sources = all;
   if (options.only !== undefined) {
-    sources = sources.filter((s) => s.student === options.only);
+    sources = all.filter((s) => s.student === options.only);
     if (sources.length === 0) {
       throw new RangeError(
         `Cannot find a submission of "${options.only}" in ${options.submissions}`,
@@ -146,15 +154,15 @@ export async function autograde(options: AutogradeOptions): Promise<ClassReport>
     modules: options.modules,
     typeCheck: options.typeCheck,
   });
-  const results: (SubmissionResult | undefined)[] = new Array(sources.length);
+  const results = new Map<string, SubmissionResult>();
   let next = 0;
   let done = 0;
   let graded = 0;
   const worker = async () => {
     while (next < sources.length && !options.signal?.aborted) {
-      const i = next++;
-      const { result, skipped } = await gradeOne(ctx, sources[i], options);
-      results[i] = result;
+      const source = sources[next++];
+      const { result, skipped } = await gradeOne(ctx, source, options);
+      results.set(source.student, result);
       if (!skipped) graded++;
       done++;
       options.onProgress?.({ done, total: sources.length, result, skipped });
@@ -163,8 +171,8 @@ export async function autograde(options: AutogradeOptions): Promise<ClassReport>
   const jobs = Math.max(1, options.jobs ?? navigator.hardwareConcurrency ?? 1);
   await Promise.all(Array.from({ length: Math.min(jobs, sources.length) }, worker));
   const known: SubmissionResult[] = [];
-  for (const [i, r] of results.entries()) {
-    const result = r ?? (await readStored(options.out, sources[i].student));
+  for (const { student } of all) {
+    const result = results.get(student) ?? (await readStored(options.out, student));
     if (result?.module === ctx.catalog.module.name) known.push(result);
   }
   await writeClass(options.out, ctx.catalog.module, known);
@@ -173,6 +181,7 @@ export async function autograde(options: AutogradeOptions): Promise<ClassReport>
     results: known,
     graded,
     skipped: done - graded,
+    stale: known.filter((r) => r.setup !== ctx.setup).length,
     interrupted: options.signal?.aborted ?? false,
   };
 }

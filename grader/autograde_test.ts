@@ -69,9 +69,51 @@ Deno.test("grader: autograde() writes every output, then resumes without re-grad
     const third = await autograde(options(c));
     assert.equal(third.graded, 1, "a changed submission is graded again");
     assert.equal(third.results[0].score, 40 - 10);
+  } finally {
+    await Deno.remove(c.root, { recursive: true });
+  }
+});
+
+Deno.test("grader: autograde() --only grades one student and keeps the whole class in the outputs", async () => {
+  const c = await fixtureClass();
+  try {
+    await autograde(options(c));
+    const csv = await Deno.readTextFile(`${c.out}/grades.csv`);
     const forced = await autograde({ ...options(c), force: true, only: "cal" });
     assert.equal(forced.graded, 1);
-    assert.deepEqual(forced.results.map((r) => r.student), ["cal"]);
+    assert.equal(forced.skipped, 0);
+    assert.deepEqual(forced.results.map((r) => r.student), ["ada", "ben", "cal"]);
+    assert.equal(await Deno.readTextFile(`${c.out}/grades.csv`), csv, "nobody dropped out");
+    assert.match(await Deno.readTextFile(`${c.out}/report.html`), /ben/);
+    await assert.rejects(
+      autograde({ ...options(c), only: "zed" }),
+      /Cannot find a submission of "zed"/,
+    );
+  } finally {
+    await Deno.remove(c.root, { recursive: true });
+  }
+});
+
+Deno.test("grader: autograde() re-grades when the grading setup changed, not otherwise", async () => {
+  const c = await fixtureClass();
+  try {
+    const first = await autograde({ ...options(c), only: "ada" });
+    assert.equal(first.graded, 1);
+    const setup = first.results[0].setup;
+    assert.match(setup ?? "", /^[0-9a-f]{64}$/);
+    const same = await autograde({ ...options(c), only: "ada" });
+    assert.equal(same.graded, 0, "same submission, same setup: skipped");
+    const limits = { caseTimeoutMs: 600 };
+    const longer = await autograde({ ...options(c), only: "ada", limits });
+    assert.equal(longer.graded, 1, "another limit re-grades");
+    assert.notEqual(longer.results[0].setup, setup);
+    assert.equal((await autograde({ ...options(c), only: "ada", limits })).graded, 0);
+    const hidden = `${c.root}/grader/hidden/demo/hidden.ts`;
+    await Deno.writeTextFile(hidden, (await Deno.readTextFile(hidden)) + "// changed\n");
+    const edited = await autograde({ ...options(c), only: "ada", limits });
+    assert.equal(edited.graded, 1, "a changed hidden case file re-grades");
+    const heap = await autograde({ ...options(c), only: "ada", limits: { heapMb: 256 } });
+    assert.equal(heap.graded, 1, "so does another heap cap");
   } finally {
     await Deno.remove(c.root, { recursive: true });
   }
@@ -81,20 +123,22 @@ Deno.test("grader: an aborted run stores the running submissions as interrupted"
   const c = await fixtureClass();
   try {
     const controller = new AbortController();
-    const run = autograde({
-      ...options(c),
-      jobs: 1,
+    const slow = { ...options(c), jobs: 1, limits: { caseTimeoutMs: 5000, timeoutMs: 2000 } };
+    const report = await autograde({
+      ...slow,
       signal: controller.signal,
-      limits: { caseTimeoutMs: 5000 },
+      onProgress: (e) => {
+        if (e.result.student === "ada") {
+          setTimeout(() => controller.abort(new Error("SIGINT")), 300);
+        }
+      },
     });
-    setTimeout(() => controller.abort(new Error("SIGINT")), 1500);
-    const report = await run;
     assert.equal(report.interrupted, true);
     const byStudent = Object.fromEntries(report.results.map((r) => [r.student, r.status]));
     assert.equal(byStudent.ada, "graded");
     assert.equal(byStudent.ben, "interrupted");
     assert.equal(byStudent.cal, undefined, "not started: nothing written");
-    const resumed = await autograde(options(c));
+    const resumed = await autograde(slow);
     assert.equal(resumed.graded, 2, "ben is graded again, cal for the first time");
     assert.equal(resumed.skipped, 1);
   } finally {

@@ -80,6 +80,7 @@ function finish(
     notes: parts.notes,
     ...(parts.typeErrors ? { typeErrors: parts.typeErrors } : {}),
     fingerprint: input.fingerprint,
+    setup: ctx.setup,
     gradedAt: new Date().toISOString(),
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };

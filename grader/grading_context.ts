@@ -8,8 +8,9 @@ import {
 import { type Catalog, loadCatalog } from "./catalog.ts";
 import { runCases } from "./case_runner.ts";
 import { runDeno } from "./deno_process.ts";
-import { DEFAULT_LIMITS, type Limits, NPM_ALLOWLIST } from "./limits.ts";
-import { createSandbox, HARNESS_PATH, removeSandbox } from "./sandbox.ts";
+import { DEFAULT_LIMITS, type Limits, NPM_ALLOWLIST, REFERENCE_LIMITS } from "./limits.ts";
+import { childFiles, createSandbox, HARNESS_PATH, removeSandbox } from "./sandbox.ts";
+import { setupFingerprint } from "./setup_fingerprint.ts";
 
 /** Everything needed to grade submissions of one module, prepared once per run. */
 export interface GradingContext {
@@ -25,6 +26,8 @@ export interface GradingContext {
   readonly allow: readonly string[];
   /** Whether to type-check submissions (feedback only). */
   readonly typeCheck: boolean;
+  /** SHA-256 of everything above that decides verdicts (see {@linkcode setupFingerprint}). */
+  readonly setup: string;
 }
 
 /** Options of {@linkcode prepareGrading}. */
@@ -50,17 +53,18 @@ async function cacheDependencies(root: string, catalog: Catalog): Promise<void> 
 /**
  * Observations of the reference implementation, computed in a separate sandboxed child from the
  * trusted tree (the reference is trusted, the process boundary keeps it like any submission).
+ * It runs under {@linkcode REFERENCE_LIMITS} by default, never under a class's `--timeout`.
  *
  * @param root The trusted repository.
  * @param catalog The module's cases.
- * @param limits Limits.
+ * @param limits Limits; default {@linkcode REFERENCE_LIMITS}.
  * @returns One observation per case.
  * @throws {Error} If the reference fails to report a case.
  */
 export async function referenceObservations(
   root: string,
   catalog: Catalog,
-  limits: Limits,
+  limits: Limits = REFERENCE_LIMITS,
 ): Promise<Observation[]> {
   const sandbox = await createSandbox({ root, catalog, base: "reference" });
   try {
@@ -91,7 +95,8 @@ export async function referenceObservations(
 /**
  * Loads a module's cases from the trusted tree, makes sure its dependencies are cached (children
  * run with `--cached-only`), and computes every expectation: literals and oracles here, and
- * `"reference"` ones from a run of the reference implementation.
+ * `"reference"` ones from a run of the reference implementation (under fixed limits: the
+ * submissions' limits do not apply to it).
  *
  * @param root The trusted repository.
  * @param moduleRef A module name or number.
@@ -107,17 +112,21 @@ export async function prepareGrading(
   const catalog = await loadCatalog(root, moduleRef, options.modules ?? MODULES);
   await cacheDependencies(root, catalog);
   const needsReference = catalog.entries.some((e) => expectsReference(e.case));
-  const reference = needsReference ? await referenceObservations(root, catalog, limits) : [];
+  const reference = needsReference ? await referenceObservations(root, catalog) : [];
   const wants: Observation[] = [];
   for (const [i, e] of catalog.entries.entries()) {
     wants.push(expectsReference(e.case) ? reference[i] : await expectedObservation(e.case));
   }
-  return {
+  const allow = options.allow ?? NPM_ALLOWLIST;
+  const typeCheck = options.typeCheck ?? true;
+  const setup = await setupFingerprint({
     root,
     catalog,
     wants,
     limits,
-    allow: options.allow ?? NPM_ALLOWLIST,
-    typeCheck: options.typeCheck ?? true,
-  };
+    allow,
+    typeCheck,
+    childFiles: childFiles(),
+  });
+  return { root, catalog, wants, limits, allow, typeCheck, setup };
 }

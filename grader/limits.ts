@@ -34,3 +34,15 @@ export const DEFAULT_LIMITS: Limits = {
  * file outside the sandbox is refused before the submission runs.
  */
 export const NPM_ALLOWLIST: readonly string[] = ["mathjs", "tinybench", "fflate"];
+
+/**
+ * The limits of the trusted reference run that computes `expect: "reference"` observations: fixed
+ * and generous (5 min in all, 30 s per case, 60 s to load), so a class's `--timeout` or
+ * `--case-timeout` never makes the expectations fail.
+ */
+export const REFERENCE_LIMITS: Limits = {
+  ...DEFAULT_LIMITS,
+  timeoutMs: 300_000,
+  caseTimeoutMs: 30_000,
+  loadTimeoutMs: 60_000,
+};

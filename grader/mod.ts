@@ -31,6 +31,7 @@ export * from "./limits.ts";
 export * from "./result.ts";
 export * from "./catalog.ts";
 export * from "./grading_context.ts";
+export * from "./setup_fingerprint.ts";
 export * from "./grade_submission.ts";
 export * from "./intake.ts";
 export * from "./archive.ts";

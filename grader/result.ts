@@ -87,6 +87,11 @@ export interface SubmissionResult {
   readonly typeErrors?: string;
   /** SHA-256 of the submission as received, to notice a changed submission on re-runs. */
   readonly fingerprint: string;
+  /**
+   * SHA-256 of the grading setup (cases, expectations, limits, harness), to notice on re-runs
+   * that the grading itself changed; absent in results of older graders (they are re-graded).
+   */
+  readonly setup?: string;
   /** When grading finished (ISO). */
   readonly gradedAt: string;
   /** Seconds spent. */

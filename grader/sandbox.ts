@@ -5,6 +5,18 @@ import { fromFileUrl, isSafeRelativePath } from "./paths.ts";
 /** Where the harness sits inside a sandbox. */
 export const HARNESS_PATH = "_grader/harness.ts";
 
+/** The grader files the child runs, copied into the sandbox's `_grader/`. */
+const CHILD_FILES: readonly string[] = ["harness.ts"];
+
+/**
+ * The grader files a sandboxed child runs (part of the grading setup's fingerprint).
+ *
+ * @returns Their absolute paths.
+ */
+export function childFiles(): string[] {
+  return CHILD_FILES.map((f) => fromFileUrl(new URL(`./${f}`, import.meta.url).href));
+}
+
 /** What a sandbox's graded module is built from. */
 export type SandboxBase = "reference" | "stub";
 
@@ -134,8 +146,9 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     await copyTree(`${root}/${hidden}`, `${dir}/${hidden}`, (rel) => !rel.endsWith(".ts"));
   }
   await Deno.mkdir(`${dir}/_grader`);
-  const harness = fromFileUrl(new URL("./harness.ts", import.meta.url).href);
-  await Deno.copyFile(harness, `${dir}/${HARNESS_PATH}`);
+  for (const path of childFiles()) {
+    await Deno.copyFile(path, `${dir}/_grader/${path.slice(path.lastIndexOf("/") + 1)}`);
+  }
   return { dir, submitted };
 }
 
