@@ -1,4 +1,5 @@
 import { Gunzip, Inflate } from "fflate";
+import { formatBytes } from "./limits.ts";
 
 /** One entry of an archive. */
 export interface ArchiveEntry {
@@ -45,7 +46,7 @@ function expand(stream: Stream, data: Uint8Array, maxBytes: number, what: string
   stream.ondata = (chunk) => {
     total += chunk.length;
     if (total > maxBytes) {
-      throw new ArchiveError(`Cannot read ${what}: it expands beyond ${maxBytes} bytes`);
+      throw new ArchiveError(`Cannot read ${what}: it expands beyond ${formatBytes(maxBytes)}`);
     }
     chunks.push(chunk.slice());
   };

@@ -32,7 +32,10 @@ Deno.test("grader: readZip() sees a symbolic link in the Unix mode bits", () => 
 Deno.test("grader: readZip() refuses corrupt data and decompression bombs", () => {
   assert.throws(() => readZip(text("not a zip at all, just text")), ArchiveError);
   const bomb = zipSync({ "big.ts": [new Uint8Array(4 << 20), { level: 9 }] });
-  assert.throws(() => readZip(bomb, { maxBytes: 1 << 20, maxEntries: 10 }), /expands beyond/);
+  assert.throws(
+    () => readZip(bomb, { maxBytes: 1 << 20, maxEntries: 10 }),
+    /expands beyond 1 MiB$/,
+  );
   const many = zipSync(
     Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`${i}.ts`, text("")])),
   );
@@ -70,6 +73,6 @@ Deno.test("grader: readTar() refuses a bad checksum and truncation", () => {
 Deno.test("grader: gunzipCapped() stops at the cap", () => {
   const gz = gzipSync(new Uint8Array(3 << 20));
   assert.equal(gunzipCapped(gz, 4 << 20).length, 3 << 20);
-  assert.throws(() => gunzipCapped(gz, 1 << 20), /expands beyond/);
+  assert.throws(() => gunzipCapped(gz, 1 << 20), /expands beyond 1 MiB$/);
   assert.throws(() => gunzipCapped(text("nope"), 1 << 20), ArchiveError);
 });

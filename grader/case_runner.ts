@@ -1,6 +1,6 @@
 import type { Observation } from "@tinytorch/course";
 import { type ChildEnd, type EndCause, type HarnessJob, runChild } from "./child_process.ts";
-import type { Limits } from "./limits.ts";
+import { formatBytes, type Limits } from "./limits.ts";
 import type { FailureKind } from "./result.ts";
 
 /** A failure that is not a comparison: the child could not report the case. */
@@ -58,7 +58,7 @@ function caseFailure(end: ChildEnd, limits: Limits): RunFailure {
     "load-timeout": ["time-limit", `loading took longer than ${seconds(limits.loadTimeoutMs)}`],
     memory: ["memory-limit", `used more than ${limits.memoryMb} MiB of memory`],
     heap: ["memory-limit", `ran out of JavaScript heap (${limits.heapMb} MiB)`],
-    output: ["output-limit", `wrote more than ${limits.outputBytes} bytes of output`],
+    output: ["output-limit", `wrote more than ${formatBytes(limits.outputBytes)} of output`],
     exit: ["crashed", `the process ended during this case (exit code ${end.code})`],
     abort: ["crashed", "grading was interrupted"],
   };
@@ -75,6 +75,12 @@ function loadFailure(end: ChildEnd, limits: Limits, sandbox: string): RunFailure
     return {
       kind: "crashed",
       message: `the process ended while loading the module (exit code ${end.code})`,
+    };
+  }
+  if (end.cause === "budget") {
+    return {
+      kind: "time-limit",
+      message: `while loading the module: the submission's ${seconds(limits.timeoutMs)} ran out`,
     };
   }
   const f = caseFailure(end, limits);

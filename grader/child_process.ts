@@ -215,7 +215,7 @@ export async function runChild(options: ChildOptions): Promise<ChildEnd> {
     const loaded = state.ids !== undefined;
     const span = loaded ? limits.caseTimeoutMs : limits.loadTimeoutMs;
     const left = options.deadline - performance.now();
-    const cause: EndCause = !loaded ? "load-timeout" : left < span ? "budget" : "case-timeout";
+    const cause: EndCause = left < span ? "budget" : loaded ? "case-timeout" : "load-timeout";
     timer = setTimeout(() => kill(cause), Math.max(0, Math.min(span, left)));
   };
   arm();

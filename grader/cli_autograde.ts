@@ -82,12 +82,23 @@ function reporter(): { onProgress: (e: ProgressEvent) => void; stop: () => void 
 }
 
 /**
+ * The exit code of a run stopped by a signal, as shells report it: 128 + the signal's number
+ * (SIGINT 130, SIGTERM 143).
+ *
+ * @param signal The signal that stopped the run (SIGINT when unknown).
+ * @returns The exit code.
+ */
+export function interruptedExitCode(signal: Deno.Signal = "SIGINT"): number {
+  return signal === "SIGTERM" ? 143 : 130;
+}
+
+/**
  * Runs `grade autograde`: grades the class, shows progress, prints a summary, and on SIGINT or
  * SIGTERM records the running submissions as interrupted.
  *
  * @param root The repository.
  * @param flags Parsed options.
- * @returns The exit code (130 when interrupted).
+ * @returns The exit code (130 when interrupted by SIGINT, 143 by SIGTERM).
  */
 export async function autogradeCommand(root: string, flags: AutogradeFlags): Promise<number> {
   const module = findModule(flags.module);
@@ -99,9 +110,15 @@ export async function autogradeCommand(root: string, flags: AutogradeFlags): Pro
   const submissions = flags.submissions ?? `${root}/grader/examples`;
   const out = flags.out ?? `${root}/reports/grades/${module.name}`;
   const controller = new AbortController();
-  const stop = () => controller.abort(new Error("interrupted"));
-  Deno.addSignalListener("SIGINT", stop);
-  Deno.addSignalListener("SIGTERM", stop);
+  let stoppedBy: Deno.Signal | undefined;
+  const onInt = () => stop("SIGINT");
+  const onTerm = () => stop("SIGTERM");
+  const stop = (signal: Deno.Signal) => {
+    stoppedBy ??= signal;
+    controller.abort(new Error(`interrupted by ${signal}`));
+  };
+  Deno.addSignalListener("SIGINT", onInt);
+  Deno.addSignalListener("SIGTERM", onTerm);
   const progress = reporter();
   const started = performance.now();
   try {
@@ -134,10 +151,16 @@ export async function autogradeCommand(root: string, flags: AutogradeFlags): Pro
         `${report.skipped} unchanged, in ${seconds} s. Wrote ${out}/grades.csv, ${out}/report.html ` +
         `and ${out}/students/<student>/{results.json,feedback.md}`,
     );
-    return report.interrupted ? 130 : 0;
+    if (report.stale > 0) {
+      console.log(
+        `Note: ${report.stale} stored result(s) in the class outputs were graded with another ` +
+          `setup (cases, limits or harness changed); run without --only to re-grade them.`,
+      );
+    }
+    return report.interrupted ? interruptedExitCode(stoppedBy) : 0;
   } finally {
     progress.stop();
-    Deno.removeSignalListener("SIGINT", stop);
-    Deno.removeSignalListener("SIGTERM", stop);
+    Deno.removeSignalListener("SIGINT", onInt);
+    Deno.removeSignalListener("SIGTERM", onTerm);
   }
 }

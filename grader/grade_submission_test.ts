@@ -69,7 +69,9 @@ Deno.test("grader: a flood of output is cut off and counted against the case", a
     Object.fromEntries([demoTask("demo.3", 'for (;;) console.log("x".repeat(10000));')]),
     { outputBytes: 1 << 20 },
   );
-  assert.equal(r.cases.find((c) => c.name === "sum")?.kind, "output-limit");
+  const sum = r.cases.find((c) => c.name === "sum");
+  assert.equal(sum?.kind, "output-limit");
+  assert.match(sum?.message ?? "", /wrote more than 1 MiB of output/);
   assert.equal(r.score, 30);
 });
 
@@ -95,6 +97,29 @@ Deno.test("grader: the submission's time budget stops everything after it", asyn
   );
   assert.ok(r.cases.every((c) => !c.passed && c.kind === "time-limit"));
   assert.match(r.cases[2].message ?? "", /not reached/);
+});
+
+Deno.test("grader: a load that outlasts the submission's budget names the budget", async () => {
+  const r = await grade({ "mod.ts": 'for (;;) {}\nexport * from "./add.ts";\n' }, {
+    timeoutMs: 700,
+  });
+  assert.equal(r.status, "load-error");
+  assert.ok(r.cases.every((c) => c.kind === "time-limit"));
+  assert.match(
+    r.cases[0].message ?? "",
+    /while loading the module: the submission's 0\.7 s ran out/,
+  );
+});
+
+Deno.test("grader: the reference run ignores the submissions' limits", async () => {
+  const tight = { timeoutMs: 50, caseTimeoutMs: 50, loadTimeoutMs: 50 };
+  const ctx = await prepareGrading(root, "demo", {
+    modules: DEMO_MODULES,
+    typeCheck: false,
+    limits: tight,
+  });
+  assert.deepEqual(ctx.wants, base.wants, "the hidden reference expectation was computed");
+  assert.equal(ctx.limits.timeoutMs, 50, "submissions still get the tight limits");
 });
 
 Deno.test("grader: wrong answers and stubs are told apart; errors name the problem", async () => {

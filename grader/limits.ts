@@ -46,3 +46,16 @@ export const REFERENCE_LIMITS: Limits = {
   caseTimeoutMs: 30_000,
   loadTimeoutMs: 60_000,
 };
+
+/**
+ * A byte count as people read it: `16 MiB`, `1.5 KiB`, `300 bytes`.
+ *
+ * @param bytes A count.
+ * @returns The count with a binary unit.
+ */
+export function formatBytes(bytes: number): string {
+  for (const [unit, size] of [["GiB", 2 ** 30], ["MiB", 2 ** 20], ["KiB", 2 ** 10]] as const) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} bytes`;
+}

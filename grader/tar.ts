@@ -1,4 +1,5 @@
 import { ARCHIVE_LIMITS, type ArchiveEntry, ArchiveError, type ArchiveLimits } from "./archive.ts";
+import { formatBytes } from "./limits.ts";
 
 const BLOCK = 512;
 const text = new TextDecoder();
@@ -64,7 +65,7 @@ export function readTar(bytes: Uint8Array, limits: ArchiveLimits = ARCHIVE_LIMIT
     total += size;
     if (total > limits.maxBytes) {
       throw new ArchiveError(
-        `Cannot read the tar file: it holds more than ${limits.maxBytes} bytes`,
+        `Cannot read the tar file: it holds more than ${formatBytes(limits.maxBytes)}`,
       );
     }
     if (flag === "x") longName = paxPath(data) ?? longName;

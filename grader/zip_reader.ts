@@ -5,6 +5,7 @@ import {
   type ArchiveLimits,
   inflateCapped,
 } from "./archive.ts";
+import { formatBytes } from "./limits.ts";
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -115,7 +116,7 @@ export function readZip(bytes: Uint8Array, limits: ArchiveLimits = ARCHIVE_LIMIT
     }
     if (c.size > budget) {
       throw new ArchiveError(
-        `Cannot read the zip file: it expands beyond ${limits.maxBytes} bytes`,
+        `Cannot read the zip file: it expands beyond ${formatBytes(limits.maxBytes)}`,
       );
     }
     const data = content(bytes, view, c, budget);
