@@ -3,6 +3,7 @@ import { readStored, writeClass, writeStudent } from "./class_outputs.ts";
 import { gradeSubmission } from "./grade_submission.ts";
 import { type GradingContext, prepareGrading } from "./grading_context.ts";
 import { listSubmissions, readSubmission, type SubmissionSource } from "./intake.ts";
+import { isWithin } from "./paths.ts";
 import type { Limits } from "./limits.ts";
 import type { SubmissionResult } from "./result.ts";
 import { scoreTasks } from "./score.ts";
@@ -136,9 +137,16 @@ async function gradeOne(
  *
  * @param options What to grade, where to write, limits.
  * @returns The results.
- * @throws {RangeError} If `only` names no submission.
+ * @throws {RangeError} If `only` names no submission, or `out` is the submissions folder or
+ * inside it.
  */
 export async function autograde(options: AutogradeOptions): Promise<ClassReport> {
+  if (await isWithin(options.out, options.submissions)) {
+    throw new RangeError(
+      `Cannot write the grades to ${options.out}: it is inside the submissions folder ` +
+        `${options.submissions} (outputs would mix with submissions); choose an --out outside it`,
+    );
+  }
   const all = await listSubmissions(options.submissions);
   let sources = all;
   if (options.only !== undefined) {

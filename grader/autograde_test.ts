@@ -89,6 +89,13 @@ Deno.test("grader: autograde() --only grades one student and keeps the whole cla
       autograde({ ...options(c), only: "zed" }),
       /Cannot find a submission of "zed"/,
     );
+    for (const out of [c.submissions, `${c.submissions}/graded`, `${c.submissions}/./ada/../x`]) {
+      await assert.rejects(
+        autograde({ ...options(c), out }),
+        /Cannot write the grades to .*: it is inside the submissions folder/,
+      );
+    }
+    await assert.rejects(Deno.stat(`${c.submissions}/graded`), Deno.errors.NotFound);
   } finally {
     await Deno.remove(c.root, { recursive: true });
   }

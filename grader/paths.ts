@@ -60,3 +60,47 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
     throw error;
   }
 }
+
+function normalized(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "..") parts.pop();
+    else if (part !== "" && part !== ".") parts.push(part);
+  }
+  return `/${parts.join("/")}`;
+}
+
+/**
+ * The real absolute path of a file or folder that may not exist yet: relative to the working
+ * folder, `.` and `..` resolved, and links resolved in the part that exists.
+ *
+ * @param path A path.
+ * @returns The absolute path.
+ */
+export async function resolvedPath(path: string): Promise<string> {
+  const absolute = normalized(path.startsWith("/") ? path : `${Deno.cwd()}/${path}`);
+  const rest: string[] = [];
+  let existing = absolute;
+  for (;;) {
+    try {
+      const real = await Deno.realPath(existing);
+      return normalized([real, ...rest.reverse()].join("/"));
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound) || existing === "/") throw error;
+      rest.push(existing.slice(existing.lastIndexOf("/") + 1));
+      existing = existing.slice(0, existing.lastIndexOf("/")) || "/";
+    }
+  }
+}
+
+/**
+ * Whether one path is another or inside it (both resolved with {@linkcode resolvedPath}).
+ *
+ * @param path The path that may be inside.
+ * @param folder The folder.
+ * @returns `true` when `path` is `folder` or below it.
+ */
+export async function isWithin(path: string, folder: string): Promise<boolean> {
+  const [p, f] = await Promise.all([resolvedPath(path), resolvedPath(folder)]);
+  return p === f || p.startsWith(f === "/" ? "/" : `${f}/`);
+}

@@ -5,7 +5,7 @@ import {
   MODULES,
   renderDirectory,
 } from "@tinytorch/course";
-import { fromFileUrl } from "./paths.ts";
+import { fromFileUrl, isWithin } from "./paths.ts";
 import { allowStubLintHeaders } from "./stub_check.ts";
 
 /** Options of {@linkcode release}. */
@@ -122,9 +122,16 @@ async function writeConfigAndDocs(root: string, out: string): Promise<void> {
  * @param options Source, destination, solution modules.
  * @returns What was written.
  * @throws {Error} If reference text is found where it must not be.
+ * @throws {RangeError} If `out` is inside the repository, or not empty.
  */
 export async function release(options: ReleaseOptions): Promise<ReleaseReport> {
   const { root, out } = options;
+  if (await isWithin(out, root)) {
+    throw new RangeError(
+      `Cannot release into ${out}: it is inside the instructor's repository ${root} (the ` +
+        `student repository would sit next to the solutions); choose a folder outside it`,
+    );
+  }
   const modules = options.modules ?? MODULES;
   await ensureEmpty(out);
   const tracked = await trackedFiles(root);

@@ -38,6 +38,16 @@ Deno.test("grader: studentConfig() keeps student tasks and drops the grader", ()
   assert.deepEqual(config.exclude, ["reports/"]);
 });
 
+Deno.test("grader: a release refuses an --out inside the repository", async () => {
+  for (const out of [root, `${root}/release`, `${root}/grader/../release`]) {
+    await assert.rejects(
+      release({ root, out }),
+      /Cannot release into .*: it is inside the instructor's repository/,
+    );
+  }
+  assert.equal(await exists(`${root}/release`), false);
+});
+
 Deno.test("grader: a release holds stubs, no grader and no reference body; tito runs there", async () => {
   const out = await Deno.makeTempDir({ prefix: "tinytorch-release-" });
   try {
