@@ -1,6 +1,3 @@
-import type { MilestoneInfo } from "@tinytorch/course";
-import type { MilestoneRun } from "./milestones/runner.ts";
-import { RUN_FILES } from "./milestones/runner.ts";
 import { TitoError } from "./tito_error.ts";
 
 /**
@@ -16,7 +13,7 @@ export function firstLines(text: string, lines = 6): string {
 }
 
 /**
- * Imports a file of tito's that runs course code (a milestone, the profiler). The specifier is
+ * Imports a file of tito's that runs course code (the profiler). The specifier is
  * computed at run time on purpose: Deno does not load it, nor the learner's modules it imports,
  * when tito starts, so a syntax error in a module only affects the commands that run its code.
  *
@@ -33,23 +30,4 @@ export async function importCourseCode<T>(file: string, what: string, hint: stri
   } catch (error) {
     throw new TitoError(`Cannot load ${what}: ${firstLines(String(error))}`, { hint });
   }
-}
-
-/**
- * Loads a milestone's run (see {@linkcode importCourseCode}).
- *
- * @param milestone The milestone.
- * @returns Its run function.
- * @throws {TitoError} When tito has no run for it or the learner's modules fail to load.
- */
-export async function loadMilestoneRun(milestone: MilestoneInfo): Promise<MilestoneRun> {
-  const file = RUN_FILES[milestone.id];
-  if (!file) throw new TitoError(`tito has no run for milestone ${milestone.id}`);
-  const module = await importCourseCode<{ run: MilestoneRun }>(
-    `./milestones/${file.replace(/^\.\//, "")}`,
-    `the code of milestone ${milestone.id}`,
-    `It runs your ${milestone.modules.join(", ")}: tito test --module <name> shows where a ` +
-      `module fails to load.`,
-  );
-  return module.run;
 }

@@ -1,14 +1,17 @@
 import type { MilestoneInfo, ModuleInfo } from "@tinytorch/course";
 import { listBackups } from "./backup.ts";
-import type { Progress } from "./progress_store.ts";
+import { isForced, type Progress } from "./progress_store.ts";
 import type { Project } from "./project.ts";
 import { moduleState } from "./stub_state.ts";
 
 /** Where a learner stands with a module. */
 export type ModuleStatus = "done" | "in progress" | "ready" | "locked";
 
-/** Where a learner stands with a milestone. */
-export type MilestoneStatus = "achieved" | "ready" | "locked";
+/**
+ * Where a learner stands with a milestone: `forced` is a run that passed with `--force` while
+ * its modules were (and still are) incomplete, which is not an achievement.
+ */
+export type MilestoneStatus = "achieved" | "forced" | "ready" | "locked";
 
 /**
  * The modules a module or milestone needs that are not complete yet.
@@ -53,11 +56,15 @@ async function partlyDone(project: Project, m: ModuleInfo): Promise<boolean> {
  *
  * @param m The milestone.
  * @param progress The progress record.
- * @returns Achieved, ready (its modules are complete) or locked.
+ * @returns Achieved (a run passed on complete modules), forced (a run passed with `--force` and
+ *   the modules are still incomplete), ready (its modules are complete: a forced pass counts for
+ *   nothing then) or locked.
  */
 export function milestoneStatus(m: MilestoneInfo, progress: Progress): MilestoneStatus {
-  if (progress.milestones[m.id]) return "achieved";
-  return incomplete(m.modules, progress).length ? "locked" : "ready";
+  const record = progress.milestones[m.id];
+  if (record && !isForced(record)) return "achieved";
+  if (incomplete(m.modules, progress).length) return record ? "forced" : "locked";
+  return "ready";
 }
 
 /**

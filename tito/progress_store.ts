@@ -12,12 +12,27 @@ export interface ModuleProgress {
   tasks: Record<string, "passed">;
 }
 
-/** An achieved milestone. */
+/** A milestone run that passed. */
 export interface MilestoneProgress {
   /** When the run passed (ISO 8601). */
   achievedAt: string;
   /** What the run measured. */
   measurements: Record<string, unknown>;
+  /** Run with `--force` while some of its modules were incomplete: not an achievement. */
+  forced?: boolean;
+  /** With `forced`: the modules that were not complete then. */
+  incompleteModules?: string[];
+}
+
+/**
+ * Whether a recorded milestone run was forced (`--force` with incomplete modules), including
+ * records of earlier tito versions that noted it among the measurements.
+ *
+ * @param record The record.
+ * @returns True for a forced run.
+ */
+export function isForced(record: MilestoneProgress): boolean {
+  return record.forced === true || "forcedWithIncompleteModules" in record.measurements;
 }
 
 /** `.tito/progress.json`, schema 1: the one record of a learner's progress. */
@@ -61,6 +76,9 @@ export function progressProblem(value: unknown): string | null {
   for (const [id, m] of Object.entries(value.milestones)) {
     if (!isRecord(m) || typeof m.achievedAt !== "string" || !isRecord(m.measurements)) {
       return `milestone "${id}" needs "achievedAt" (a string) and "measurements" (an object)`;
+    }
+    if (m.forced !== undefined && typeof m.forced !== "boolean") {
+      return `milestone "${id}" has "forced" ${JSON.stringify(m.forced)}, not true or false`;
     }
   }
   return null;

@@ -17,8 +17,10 @@ Deno.test("tito: test exits 0 only when everything passes, and --json has the do
     "referenceDeps",
     "task",
     "tasks",
+    "timedOut",
     "typeCheck",
   ]);
+  assert.equal(report.timedOut, null);
   assert.equal(report.ok, true);
   assert.deepEqual(report.files, ["modules/adder/cases_test.ts", "tests/adder_double_add_test.ts"]);
   assert.deepEqual(report.tasks.map((t) => [t.id, t.status, t.passed, t.failed]), [

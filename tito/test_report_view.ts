@@ -10,6 +10,9 @@ const STATUS: Record<TaskResult["status"], string> = {
   "not-run": "did not run",
 };
 
+/** How a time-out's message starts (see `runModuleTests`). */
+const TIMED_OUT = "did not finish in ";
+
 /** The tasks whose stubs a task's failures ran into. */
 function stubsHit(t: TaskResult): string[] {
   const named = t.cases.flatMap((c) =>
@@ -24,6 +27,7 @@ function blockedBy(t: TaskResult): string[] {
 }
 
 function resultText(t: TaskResult): string {
+  if (t.cases.some((c) => c.message?.startsWith(TIMED_OUT))) return "did not finish";
   const hit = stubsHit(t);
   if (t.status === "not-implemented" && hit.length && !hit.includes(t.id)) {
     return `not implemented: needs ${hit.join(", ")}`;
@@ -70,7 +74,8 @@ export function testReportLines(report: TestReport, module: ModuleInfo): string[
     out.push(`${red("❌")} type check: deno check reports errors (the cases ran anyway)`);
     out.push(...indent(report.typeCheck.errors.split("\n").slice(0, 30).join("\n")));
   }
-  if (report.loadError) {
+  if (report.timedOut) out.push(`${red("❌")} the tests ${report.loadError}`);
+  else if (report.loadError) {
     out.push(`${red("❌")} the tests could not run:`, ...indent(report.loadError));
   }
   const rows = report.tasks.map((t) => [
@@ -85,6 +90,7 @@ export function testReportLines(report: TestReport, module: ModuleInfo): string[
   for (const t of report.tasks) {
     const failure = firstFailure(t.cases);
     if (!failure || t.status === "not-implemented") continue; // the table says it all
+    if (failure.message?.startsWith(TIMED_OUT)) continue; // said above
     out.push(`   ${bold(t.id)} first failing case: ${failure.name.slice(t.id.length + 1)}`);
     out.push(...indent(clip(failure.message ?? "")));
   }
@@ -126,6 +132,7 @@ export function summaryLine(report: TestReport): string {
     (report.crossModule.length
       ? `, ${cross}/${report.crossModule.length} cross-module tests`
       : "") +
-    (report.typeCheck.ok ? "" : ", type errors") + (report.loadError ? ", tests did not run" : "");
+    (report.typeCheck.ok ? "" : ", type errors") +
+    (report.timedOut ? ", stopped" : report.loadError ? ", tests did not run" : "");
   return report.ok ? green(`✅ ${text}`) : red(`❌ ${text}`);
 }

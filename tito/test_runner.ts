@@ -4,6 +4,10 @@ import { exists } from "./files.ts";
 import { type JunitCase, parseJunit } from "./junit.ts";
 import type { Project } from "./project.ts";
 import { referenceDepsCopy } from "./reference_deps.ts";
+import { readStreamedRun } from "./test_stream.ts";
+
+/** How long a module's test run may take by default, in seconds (an infinite loop is stopped). */
+export const DEFAULT_TEST_TIMEOUT_S = 120;
 
 /** One test's outcome. */
 export interface CaseResult {
@@ -43,8 +47,10 @@ export interface TestReport {
   readonly typeCheck: { readonly ok: boolean; readonly errors: string };
   /** With `--reference-deps`: which prerequisites ran as reference code, which had none. */
   readonly referenceDeps: { readonly used: string[]; readonly missing: string[] } | null;
-  /** Why the tests could not run (a syntax error, a failed import), or `null`. */
+  /** Why the tests could not run (a syntax error, a failed import, a time-out), or `null`. */
   readonly loadError: string | null;
+  /** The run was stopped at its time limit: the limit and the test that was running. */
+  readonly timedOut: { readonly seconds: number; readonly test: string | null } | null;
   /** One entry per task, in registry order. */
   readonly tasks: TaskResult[];
   /** The cross-module tests in `tests/<module>_*_test.ts`. */
@@ -102,35 +108,52 @@ function taskResult(task: TaskInfo, results: JunitCase[]): TaskResult {
   return { ...task, status, passed, failed: failures.length, cases };
 }
 
-async function runCases(cwd: string, files: string[], filter: string | null) {
+async function runCases(cwd: string, files: string[], filter: string | null, seconds: number) {
   const junit = await Deno.makeTempFile({ prefix: "tito-junit-", suffix: ".xml" });
   try {
     const only = filter ? [`--filter=${filter}`] : [];
     const run = await runDeno(
       ["test", "-A", "--no-check", `--junit-path=${junit}`, ...only, ...files],
       cwd,
+      { timeoutMs: seconds * 1000 },
     );
+    if (run.timedOut) return { run, ...stopped(run.stdout, seconds), wrote: true };
     const xml = await Deno.readTextFile(junit).catch(() => "");
-    return { run, results: parseJunit(xml), wrote: xml.length > 0 };
+    return { run, results: parseJunit(xml), wrote: xml.length > 0, timedOut: null };
   } finally {
     await Deno.remove(junit).catch(() => {});
   }
 }
 
+/** What a run stopped at its time limit got through, and the test that did not finish. */
+function stopped(stdout: string, seconds: number) {
+  const { finished, running, file } = readStreamedRun(stdout);
+  const where = running
+    ? `it was running "${running.name}" (${running.file.replace(/^\.\//, "")})`
+    : `it was loading ${file?.replace(/^\.\//, "") ?? "the test files"}`;
+  const message = `did not finish in ${seconds} s: an infinite loop? tito stopped it; ${where}`;
+  const results: JunitCase[] = running
+    ? [...finished, { ...running, status: "failed", message }]
+    : finished;
+  return { results, timedOut: { seconds, test: running?.name ?? null, message } };
+}
+
 /**
  * Runs a module's cases (and its cross-module tests) the way `tito test` does: `deno check` on
  * the test files first (errors are reported, not fatal), then `deno test --no-check
- * --junit-path` and per-case results read from the JUnit report.
+ * --junit-path` and per-case results read from the JUnit report. A run past its time limit is
+ * killed and reported with the test it was running (read from the streamed output).
  *
  * @param project The project.
  * @param module The module.
- * @param options One task only; prerequisites from `.tito/reference/`.
+ * @param options One task only; prerequisites from `.tito/reference/`; the time limit of the
+ *   test run in seconds (default {@linkcode DEFAULT_TEST_TIMEOUT_S}).
  * @returns The report.
  */
 export async function runModuleTests(
   project: Project,
   module: ModuleInfo,
-  options: { task?: TaskInfo; referenceDeps?: boolean } = {},
+  options: { task?: TaskInfo; referenceDeps?: boolean; timeoutSeconds?: number } = {},
 ): Promise<TestReport> {
   const files = (await exists(`${project.root}/${module.dir}/cases_test.ts`))
     ? [`${module.dir}/cases_test.ts`]
@@ -142,13 +165,16 @@ export async function runModuleTests(
     const check = files.length ? await runDeno(["check", ...files], cwd) : null;
     const errors = check && check.code !== 0 ? tidy(check.stderr + check.stdout, cwd) : "";
     const filter = options.task ? `/^${options.task.id.replaceAll(".", "\\.")} /` : null;
-    const { run, results, wrote } = files.length
-      ? await runCases(cwd, files, filter)
-      : { run: null, results: [], wrote: false };
+    const seconds = options.timeoutSeconds ?? DEFAULT_TEST_TIMEOUT_S;
+    const { run, results, wrote, timedOut } = files.length
+      ? await runCases(cwd, files, filter, seconds)
+      : { run: null, results: [], wrote: false, timedOut: null };
     const ranAll = run !== null && wrote &&
       (run.code === 0 || results.some((c) => c.status === "failed"));
     const loadError = files.length === 0
       ? `${module.dir}/cases_test.ts is missing: there are no cases to run`
+      : timedOut
+      ? timedOut.message
       : ranAll
       ? null
       : tidy(run!.stderr + run!.stdout, cwd).split("\n").slice(-40).join("\n");
@@ -167,6 +193,7 @@ export async function runModuleTests(
       typeCheck: { ok: !errors, errors },
       referenceDeps: copy ? { used: copy.used, missing: copy.missing } : null,
       loadError,
+      timedOut: timedOut && { seconds: timedOut.seconds, test: timedOut.test },
       tasks,
       crossModule,
       ok,

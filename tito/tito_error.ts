@@ -21,3 +21,22 @@ export class TitoError extends Error {
     this.hint = options.hint;
   }
 }
+
+/**
+ * Reads a `--timeout <s>` option: a positive number of seconds.
+ *
+ * @param text The option's text, or `undefined` when it was not given.
+ * @param fallback The default, in seconds.
+ * @returns Seconds.
+ * @throws {TitoError} With exit code 2 (a wrong command line) when it is not a positive number.
+ */
+export function timeoutSeconds(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const seconds = Number(text);
+  if (!(Number.isFinite(seconds) && seconds > 0)) {
+    throw new TitoError(`Cannot use --timeout ${text}: give a positive number of seconds`, {
+      exitCode: 2,
+    });
+  }
+  return seconds;
+}

@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { action } from "../command_action.ts";
 import { milestoneStatus } from "../course_status.ts";
 import { bold, command, dim, say } from "../output.ts";
-import { readProgress } from "../progress_store.ts";
+import { isForced, readProgress } from "../progress_store.ts";
 import { openProject, resolveMilestone } from "../project.ts";
 
 /**
@@ -26,14 +26,20 @@ export function milestoneInfoCommand(): Command {
         say(`  ${progress.modules[name] ? "✅" : "⬜"} ${name}`);
       }
       const achieved = progress.milestones[m.id];
+      if (achieved && isForced(achieved)) {
+        const then = achieved.incompleteModules?.join(", ") ?? "some modules";
+        say(
+          "",
+          `⚠️  Passed with --force ${achieved.achievedAt} (${then} incomplete: not achieved):`,
+        );
+      } else if (achieved) say("", `🏆 Achieved ${achieved.achievedAt}:`);
       if (achieved) {
-        say("", `🏆 Achieved ${achieved.achievedAt}:`);
         for (const [k, v] of Object.entries(achieved.measurements)) say(`  ${k}: ${v}`);
       }
       const status = milestoneStatus(m, progress);
       say(
         "",
-        status === "locked"
+        status === "locked" || status === "forced"
           ? dim(
             `Locked until those modules are complete (${
               command(`tito milestone run ${m.id} --force`)

@@ -5,7 +5,12 @@ import { dim, say, table } from "../output.ts";
 import { readProgress } from "../progress_store.ts";
 import { openProject } from "../project.ts";
 
-const LABEL = { achieved: "🏆 achieved", ready: "🎯 ready to run", locked: "🔒 locked" } as const;
+const LABEL = {
+  achieved: "🏆 achieved",
+  forced: "⚠️  passed with --force",
+  ready: "🎯 ready to run",
+  locked: "🔒 locked",
+} as const;
 
 /**
  * `tito milestone list`: every milestone with its modules and status.
@@ -25,7 +30,10 @@ export function milestoneListCommand(): Command {
           m.id,
           `${m.title} (${m.year})`,
           m.modules.join(", "),
-          LABEL[status] + (status === "locked" ? dim(` needs ${missing.join(", ")}`) : ""),
+          LABEL[status] +
+          (missing.length
+            ? dim(`${status === "forced" ? ";" : ""} needs ${missing.join(", ")}`)
+            : ""),
         ];
       });
       say(...table(["id", "milestone", "uses your", "status"], rows));

@@ -5,10 +5,11 @@ import { bold, command, green, red, say, warn } from "../output.ts";
 import { readProgress, updateProgress } from "../progress_store.ts";
 import { moduleLabel, openProject, resolveModule } from "../project.ts";
 import { testReportLines } from "../test_report_view.ts";
-import { runModuleTests } from "../test_runner.ts";
+import { DEFAULT_TEST_TIMEOUT_S, runModuleTests } from "../test_runner.ts";
+import { timeoutSeconds } from "../tito_error.ts";
 
 /**
- * `tito module complete <module>`: runs the module's cases and cross-module tests and records the
+ * `tito module complete <module> [--timeout <s>]`: runs the module's cases and cross-module tests and records the
  * completion in `.tito/progress.json` only if everything ran and passed; then shows what the
  * learner built, the milestones it unlocked and the next command.
  *
@@ -18,7 +19,9 @@ export function moduleCompleteCommand(): Command {
   return new Command("complete")
     .description("test a module and record it as complete if every case passes")
     .argument("<module>", "number or name, e.g. 15 or quantization")
-    .action(action(async (ref: string) => {
+    .option("--timeout <s>", `stop the tests after s seconds (default ${DEFAULT_TEST_TIMEOUT_S})`)
+    .action(action(async (ref: string, options: { timeout?: string }) => {
+      const seconds = timeoutSeconds(options.timeout, DEFAULT_TEST_TIMEOUT_S);
       const project = await openProject();
       const module = resolveModule(project, ref);
       const before = await readProgress(project.root);
@@ -26,7 +29,7 @@ export function moduleCompleteCommand(): Command {
       if (missing.length) {
         warn(`${module.name} builds on ${missing.join(", ")}, not complete yet; the tests decide.`);
       }
-      const report = await runModuleTests(project, module);
+      const report = await runModuleTests(project, module, { timeoutSeconds: seconds });
       say(...testReportLines(report, module), "");
       if (!report.ok) {
         say(red(`Not recorded: ${moduleLabel(module)} is complete when every case passes.`));
@@ -42,7 +45,8 @@ export function moduleCompleteCommand(): Command {
       say(green(bold(`🎉 ${moduleLabel(module)} complete: recorded in .tito/progress.json`)));
       say("You built:", ...module.tasks.map((t) => `  ✅ ${t.title}`));
       for (const m of project.milestones) {
-        if (milestoneStatus(m, before) === "locked" && milestoneStatus(m, after) === "ready") {
+        const was = milestoneStatus(m, before);
+        if ((was === "locked" || was === "forced") && milestoneStatus(m, after) === "ready") {
           say(
             `🔓 Unlocked milestone ${m.id} ${m.title} (${m.year}): ` +
               command(`tito milestone run ${m.id}`),

@@ -6,7 +6,12 @@ import { readProgress } from "../progress_store.ts";
 import { moduleNumbers, openProject } from "../project.ts";
 
 const ICON = { "done": "✅", "in progress": "🔨", "ready": "⏳", "locked": "🔒" } as const;
-const MILESTONE_ICON = { "achieved": "🏆", "ready": "🎯", "locked": "🔒" } as const;
+const MILESTONE_ICON = {
+  "achieved": "🏆",
+  "forced": "⚠️ ",
+  "ready": "🎯",
+  "locked": "🔒",
+} as const;
 
 /**
  * `tito module status`: a table of every module (done / in progress / ready / locked), a
@@ -47,7 +52,13 @@ export function moduleStatusCommand(): Command {
           const needs = incomplete(m.modules, progress);
           say(
             `  ${MILESTONE_ICON[s]} ${m.id} ${m.title} (${m.year}) ${
-              dim(s === "locked" ? `needs ${needs.join(", ")}` : s)
+              dim(
+                s === "locked"
+                  ? `needs ${needs.join(", ")}`
+                  : s === "forced"
+                  ? `passed with --force; needs ${needs.join(", ")}`
+                  : s,
+              )
             }`,
           );
         }

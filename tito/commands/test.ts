@@ -3,19 +3,21 @@ import { action } from "../command_action.ts";
 import { dim, say } from "../output.ts";
 import { openProject, resolveModule } from "../project.ts";
 import { testReportLines } from "../test_report_view.ts";
-import { runModuleTests } from "../test_runner.ts";
-import { TitoError } from "../tito_error.ts";
+import { DEFAULT_TEST_TIMEOUT_S, runModuleTests } from "../test_runner.ts";
+import { timeoutSeconds, TitoError } from "../tito_error.ts";
 
 interface TestOptions {
   module?: string;
   task?: string;
   referenceDeps?: boolean;
   json?: boolean;
+  timeout?: string;
 }
 
 /**
- * `tito test --module <m> [--task <id>] [--reference-deps] [--json]`: runs a module's cases and
- * the cross-module tests it takes part in; exit 0 only if everything ran and passed.
+ * `tito test --module <m> [--task <id>] [--reference-deps] [--timeout <s>] [--json]`: runs a
+ * module's cases and the cross-module tests it takes part in; exit 0 only if everything ran and
+ * passed. A run longer than the time limit (an infinite loop) is stopped.
  *
  * @returns The command.
  */
@@ -25,8 +27,10 @@ export function testCommand(): Command {
     .option("-m, --module <module>", "number or name, e.g. 15 or quantization")
     .option("-t, --task <id>", "only this task, e.g. quantization.3 or 3")
     .option("--reference-deps", "run the prerequisite modules' reference code instead of yours")
+    .option("--timeout <s>", `stop the tests after s seconds (default ${DEFAULT_TEST_TIMEOUT_S})`)
     .option("--json", "print a machine-readable report instead")
     .action(action(async (options: TestOptions) => {
+      const seconds = timeoutSeconds(options.timeout, DEFAULT_TEST_TIMEOUT_S);
       const project = await openProject();
       const module = resolveModule(project, options.module);
       let task;
@@ -43,6 +47,7 @@ export function testCommand(): Command {
       const report = await runModuleTests(project, module, {
         task,
         referenceDeps: options.referenceDeps,
+        timeoutSeconds: seconds,
       });
       say(
         options.json ? JSON.stringify(report, null, 2) : testReportLines(report, module).join("\n"),

@@ -45,8 +45,14 @@ export interface MilestoneContext {
 export type MilestoneRun = (context: MilestoneContext) => Promise<MilestoneOutcome>;
 
 /**
- * The file of each milestone's run, relative to this folder. tito imports it only when the
- * milestone runs, so a broken module never stops the other commands.
+ * What starts each message the milestone child process sends tito on its standard output (an
+ * ASCII record separator, which the learner's own printing does not start a line with).
+ */
+export const MESSAGE_MARK = "\u001etito:";
+
+/**
+ * The file of each milestone's run, relative to this folder. Only the milestone's child process
+ * (`child.ts`) imports it, so a broken module never stops tito itself.
  */
 export const RUN_FILES: Readonly<Record<string, string>> = {
   "01": "./perceptron.ts",
