@@ -73,7 +73,7 @@ Deno.test("tito: start refuses to replace work that is neither stub nor referenc
   assert.equal(refused.code, 1);
   assert.match(
     refused.stderr,
-    /differs from both its stub and its reference and has uncommitted changes \(modules\/adder\/add\.ts\)/,
+    /differs from both its stub and its reference \(add\.ts is not the course's version listed in tito\/reference_manifest\.json; uncommitted: modules\/adder\/add\.ts\)/,
   );
   assert.match(await f.read("modules/adder/add.ts"), /b \+ a/, "nothing changed");
   const forced = await f.tito(["module", "start", "adder", "--force"]);
@@ -84,6 +84,31 @@ Deno.test("tito: start refuses to replace work that is neither stub nor referenc
   const reset = await f.tito(["module", "reset", "adder", "--solution"]);
   assert.equal(reset.code, 1, "no reference was saved from uncommitted work");
   assert.match(reset.stderr, /no reference copy is available/);
+});
+
+Deno.test("tito: start never saves committed edits as the reference; --force renders the stub and saves none", async () => {
+  await using f = await fixture();
+  await f.write(
+    "modules/adder/double.ts",
+    (await f.read("modules/adder/double.ts")).replace("2 * x", "x + x + 0"),
+  );
+  await f.git("commit", "-qam", "my double");
+  const refused = await f.tito(["module", "start", "1"]);
+  assert.equal(refused.code, 1);
+  assert.match(
+    refused.stderr,
+    /Cannot start 01 adder: modules\/adder differs from both its stub and its reference \(double\.ts is not the course's version listed in tito\/reference_manifest\.json\)\. Nothing was changed/,
+  );
+  assert.match(refused.stderr, /tito module start 01 --force/);
+  assert.equal(await f.git("status", "--porcelain"), "", "nothing changed");
+  const forced = await f.tito(["module", "start", "1", "--force"]);
+  assert.equal(forced.code, 0, forced.stderr);
+  assert.match(forced.stderr, /Saved no reference: double\.ts is not the course's version/);
+  assert.doesNotMatch(forced.stdout, /Saved the reference/);
+  assert.match(await f.read("modules/adder/double.ts"), /NotImplementedError\("adder\.2"\)/);
+  assert.equal(await Deno.stat(`${f.root}/.tito/reference`).catch(() => null), null);
+  const [backup] = await Array.fromAsync(Deno.readDir(`${f.root}/.tito/backups`));
+  assert.match(await f.read(`.tito/backups/${backup.name}/files/double.ts`), /x \+ x \+ 0/);
 });
 
 Deno.test("tito: a syntax error in a module leaves list and status working", async () => {

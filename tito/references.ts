@@ -46,6 +46,7 @@ export async function saveReference(root: string, module: ModuleInfo): Promise<n
 /** The reason shown when a reference is missing, for every command that needs one. */
 export function missingReferenceHint(module: ModuleInfo): string {
   return `There is no ${referencePath(module)}/. In the course repository, tito module start ` +
-    `saves it before rendering the stub; in a student release your instructor decides which ` +
+    `saves it before rendering the stub, when the folder is the course's code ` +
+    `(tito/reference_manifest.json); in a student release your instructor decides which ` +
     `modules' references ship there.`;
 }

@@ -7,15 +7,17 @@ import { uncommittedFiles } from "../git.ts";
 import { bold, command, dim, say, warn } from "../output.ts";
 import { readProgress } from "../progress_store.ts";
 import { moduleLabel, moduleNumbers, openProject, resolveModule } from "../project.ts";
+import { checkReference } from "../reference_manifest.ts";
 import { referencePath, saveReference } from "../references.ts";
 import { moduleState } from "../stub_state.ts";
 import { TitoError } from "../tito_error.ts";
 
 /**
  * `tito module start <module> [--force]`: renders the module's stub in place. In the course
- * repository it first saves the reference to `.tito/reference/<name>/` (only while the folder
- * is unmodified reference code). It refuses to replace work that is neither the stub nor the
- * reference (or is uncommitted and not the stub) unless `--force`, and always backs up the folder.
+ * repository it first saves the reference to `.tito/reference/<name>/`, only when the folder
+ * matches `tito/reference_manifest.json` file for file (a learner's edits, committed or not, are
+ * never saved as the reference). It refuses to replace work that is neither the stub nor the
+ * reference unless `--force` (which saves no reference), and always backs up the folder.
  *
  * @returns The command.
  */
@@ -39,23 +41,29 @@ export function moduleStartCommand(): Command {
       const changed = await uncommittedFiles(root, module.dir);
       let state = await moduleState(root, module);
       let savedReference = 0;
+      let notReference = "";
       const startedBefore = (await listBackups(root)).some((b) => b.module === module.name);
-      if (state.isReference === null && !state.isStub && changed?.length === 0 && !startedBefore) {
-        savedReference = await saveReference(root, module); // clean reference code: keep it
-        state = await moduleState(root, module);
+      if (state.isReference === null && !state.isStub && !startedBefore) {
+        const check = await checkReference(root, module);
+        if (check.matches) {
+          savedReference = await saveReference(root, module); // the course's code: keep it
+          state = await moduleState(root, module);
+        } else notReference = check.why;
       }
       const work = !state.isStub && state.isReference !== true;
       if (work && !options.force) {
-        const dirty = changed?.length
-          ? ` and has uncommitted changes (${changed.slice(0, 5).join(", ")})`
-          : "";
+        const uncommitted = changed?.length ? `uncommitted: ${changed.slice(0, 5).join(", ")}` : "";
+        const parts = [notReference, uncommitted].filter((p) => p !== "").join("; ");
+        const why = parts ? ` (${parts})` : "";
         throw new TitoError(
           `Cannot start ${moduleLabel(module)}: ${module.dir} differs from both its stub and ` +
-            `its reference${dirty}. Nothing was changed`,
+            `its reference${why}. Nothing was changed`,
           {
-            hint: `Commit or copy your work first, or run ${
-              command(`tito module start ${moduleNumbers(module)} --force`)
-            } (tito backs the folder up to .tito/backups/ before replacing it).`,
+            hint:
+              `Commit or copy your work first, or run ${
+                command(`tito module start ${moduleNumbers(module)} --force`)
+              } (tito backs the folder up to .tito/backups/ before replacing it, and saves no ` +
+              `reference from it).`,
           },
         );
       }
@@ -72,6 +80,12 @@ export function moduleStartCommand(): Command {
         say(
           `Saved the reference (${savedReference} files) to ${referencePath(module)}/ ` +
             dim("(tito module reset --solution and --reference-deps read it)"),
+        );
+      }
+      if (work && notReference) {
+        warn(
+          `Saved no reference: ${notReference}; tito module reset --solution and ` +
+            `--reference-deps have no ${module.name} reference to use.`,
         );
       }
       say(`Backed up the folder to ${backup}/`, `The lesson: ${lesson}`, "");
