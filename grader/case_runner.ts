@@ -32,9 +32,9 @@ export interface RunReport {
 export interface RunCasesOptions {
   /** The sandbox root. */
   readonly sandbox: string;
-  /** The harness, relative to the sandbox. */
-  readonly harness: string;
-  /** What the harness runs. */
+  /** The main module (the sandbox's entry), relative to the sandbox. */
+  readonly entry: string;
+  /** What the harness is told. */
   readonly job: HarnessJob;
   /** The case ids the parent expects, in order (`visible:<task> <name>` / `hidden:…`). */
   readonly ids: readonly string[];

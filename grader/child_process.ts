@@ -2,12 +2,11 @@ import type { Observation } from "@tinytorch/course";
 import { isolatedEnv } from "./deno_process.ts";
 import type { Limits } from "./limits.ts";
 
-/** What the harness is asked to run (paths relative to the sandbox root). */
+/**
+ * What the harness is told on stdin besides the nonce and the first case. The case files are not
+ * part of it: the sandbox's entry imports them (see `entry_source.ts`).
+ */
 export interface HarnessJob {
-  /** The module's `cases/mod.ts`. */
-  readonly visible: string;
-  /** Hidden case files, in order. */
-  readonly hidden: readonly string[];
   /** Packages merged into the API, prerequisites first. */
   readonly packages: readonly string[];
 }
@@ -45,10 +44,10 @@ export interface ChildEnd {
 
 /** Options of {@linkcode runChild}. */
 export interface ChildOptions {
-  /** The sandbox root (the only readable folder). */
+  /** The sandbox root (only its `modules/` is readable). */
   readonly sandbox: string;
-  /** The harness, relative to the sandbox. */
-  readonly harness: string;
+  /** The main module (the sandbox's entry), relative to the sandbox. */
+  readonly entry: string;
   /** The job. */
   readonly job: HarnessJob;
   /** First case to run. */
@@ -64,25 +63,27 @@ export interface ChildOptions {
 const LOG_CAP = 64 * 1024;
 
 /**
- * The `deno run` arguments of a sandboxed child: no permission but reading the sandbox, no
- * prompts, only cached and locked dependencies, environment reads answered with `undefined`, and
- * a capped JS heap.
+ * The `deno run` arguments of a sandboxed child: no permission but reading the sandbox's
+ * `modules/` (the course packages, which the harness imports by name), no prompts, only cached
+ * and locked dependencies, environment reads answered with `undefined`, and a capped JS heap. The
+ * harness and the case files (`_grader/`, `grader/hidden/`) are loaded by the entry's static
+ * imports, which need no read permission, so the submission cannot read them.
  *
  * @param sandbox The sandbox root.
- * @param harness The script, relative to the sandbox.
+ * @param entry The main module, relative to the sandbox.
  * @param heapMb The heap cap.
  * @returns The arguments.
  */
-export function sandboxArgs(sandbox: string, harness: string, heapMb: number): string[] {
+export function sandboxArgs(sandbox: string, entry: string, heapMb: number): string[] {
   return [
     "run",
     "--no-prompt",
     "--cached-only",
     "--frozen",
     "--ignore-env",
-    `--allow-read=${sandbox}`,
+    `--allow-read=${sandbox}/modules`,
     `--v8-flags=--max-old-space-size=${heapMb}`,
-    harness,
+    entry,
   ];
 }
 
@@ -170,7 +171,7 @@ async function readLog(stream: ReadableStream<Uint8Array>, s: Streams): Promise<
 
 function spawn(options: ChildOptions): Deno.ChildProcess {
   return new Deno.Command(Deno.execPath(), {
-    args: sandboxArgs(options.sandbox, options.harness, options.limits.heapMb),
+    args: sandboxArgs(options.sandbox, options.entry, options.limits.heapMb),
     cwd: options.sandbox,
     clearEnv: true,
     env: isolatedEnv(),

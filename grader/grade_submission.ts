@@ -1,11 +1,11 @@
 import { runCases } from "./case_runner.ts";
 import type { GradingContext } from "./grading_context.ts";
+import { ENTRY_PATH } from "./entry_source.ts";
 import { checkImports } from "./import_check.ts";
 import type { CaseResult, FailureKind, SubmissionResult, SubmissionStatus } from "./result.ts";
 import {
   createSandbox,
   entryPoints,
-  HARNESS_PATH,
   removeSandbox,
   restoreBase,
   type SandboxBase,
@@ -138,12 +138,8 @@ export async function gradeSubmission(
     const { catalog } = ctx;
     const report = await runCases({
       sandbox: sandbox.dir,
-      harness: HARNESS_PATH,
-      job: {
-        visible: catalog.visibleFile,
-        hidden: catalog.hiddenFiles,
-        packages: catalog.packages,
-      },
+      entry: ENTRY_PATH,
+      job: { packages: catalog.packages },
       ids: catalog.entries.map((e) => e.id),
       limits: ctx.limits,
       signal: options.signal,

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { DEMO_MODULES, demoSubmission, demoTask, fixtureCourse } from "./_fixture_course.ts";
+import { feedbackMarkdown } from "./feedback.ts";
 import { gradeSubmission } from "./grade_submission.ts";
 import { type GradingContext, prepareGrading } from "./grading_context.ts";
 import type { Limits } from "./limits.ts";
@@ -166,6 +167,61 @@ Deno.test("grader: reading outside the sandbox is a forbidden access", async () 
   ]));
   assert.equal(r.cases[0].kind, "forbidden");
   assert.match(r.cases[0].message ?? "", /NotCapable/);
+});
+
+Deno.test("grader: the submission cannot read the hidden cases, the harness or the entry", async () => {
+  const add = `export async function add(a: number, b: number) {
+  if (a !== 1) return a + b;
+  const seen: string[] = [];
+  for (const file of ["grader/hidden/demo/hidden.ts", "_grader/entry.ts", "_grader/harness.ts"]) {
+    try {
+      seen.push(Deno.readTextFileSync(file));
+    } catch (error) {
+      seen.push((error as Error).name);
+    }
+  }
+  const up = (...parts: string[]) => ["..", "..", ...parts].join("/");
+  const hidden = await import(up("grader", "hidden", "demo", "hidden.ts"));
+  seen.push(JSON.stringify(hidden.default));
+  const visible = await import(up("modules", "demo", "cases", "mod.ts"));
+  seen.push(JSON.stringify(visible.cases));
+  try {
+    const harness = await import(up("_grader", "harness.ts"));
+    await harness.runHarness({ visible: [], hidden: [] });
+  } catch (error) {
+    seen.push((error as Error).message);
+  }
+  return seen.join(" | ");
+}
+`;
+  const { result } = await gradeSubmission(context(), {
+    student: "s",
+    fingerprint: "f",
+    files: demoSubmission({ "add.ts": add }),
+  });
+  const message = result.cases[0].message ?? "";
+  assert.match(
+    message,
+    /got "NotCapable \| NotCapable \| NotCapable \| \[\] \| \[\] \| The harness runs once"/,
+  );
+  const shown = JSON.stringify(result.cases.filter((c) => !c.hidden)) + feedbackMarkdown(result);
+  for (const secret of ["hidden add", "hidden scale", "defineCases", "reference", "run:"]) {
+    assert.ok(!shown.includes(secret), `${secret} reached the feedback`);
+  }
+  assert.equal(result.cases.find((c) => c.name === "hidden add")?.passed, true);
+});
+
+Deno.test("grader: allowed npm packages load under the narrow read permission", async () => {
+  const r = await grade({
+    "add.ts": `import { add as plus } from "mathjs";
+import { strToU8 } from "fflate";
+export function add(a: number, b: number): number {
+  return (plus(a, b) as number) + strToU8("").length;
+}
+`,
+  });
+  assert.equal(r.status, "graded");
+  assert.equal(r.score, 40);
 });
 
 Deno.test("grader: an unreadable submission becomes a result, not an exception", async () => {

@@ -9,7 +9,8 @@ import { type Catalog, loadCatalog } from "./catalog.ts";
 import { runCases } from "./case_runner.ts";
 import { runDeno } from "./deno_process.ts";
 import { DEFAULT_LIMITS, type Limits, NPM_ALLOWLIST, REFERENCE_LIMITS } from "./limits.ts";
-import { childFiles, createSandbox, HARNESS_PATH, removeSandbox } from "./sandbox.ts";
+import { ENTRY_PATH } from "./entry_source.ts";
+import { childFiles, createSandbox, removeSandbox } from "./sandbox.ts";
 import { setupFingerprint } from "./setup_fingerprint.ts";
 
 /** Everything needed to grade submissions of one module, prepared once per run. */
@@ -70,12 +71,8 @@ export async function referenceObservations(
   try {
     const report = await runCases({
       sandbox: sandbox.dir,
-      harness: HARNESS_PATH,
-      job: {
-        visible: catalog.visibleFile,
-        hidden: catalog.hiddenFiles,
-        packages: catalog.packages,
-      },
+      entry: ENTRY_PATH,
+      job: { packages: catalog.packages },
       ids: catalog.entries.map((e) => e.id),
       limits,
     });

@@ -46,6 +46,7 @@ export * from "./check_module.ts";
 export * from "./release.ts";
 export * from "./gradescope_bundle.ts";
 export * from "./sandbox.ts";
+export * from "./entry_source.ts";
 export * from "./case_runner.ts";
 export * from "./child_process.ts";
 export type {

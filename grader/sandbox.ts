@@ -1,12 +1,13 @@
 import { findRegions, type ModuleInfo, renderStub } from "@tinytorch/course";
 import { type Catalog, hiddenDir } from "./catalog.ts";
+import { ENTRY_PATH, entrySource } from "./entry_source.ts";
 import { fromFileUrl, isSafeRelativePath } from "./paths.ts";
 
 /** Where the harness sits inside a sandbox. */
 export const HARNESS_PATH = "_grader/harness.ts";
 
-/** The grader files the child runs, copied into the sandbox's `_grader/`. */
-const CHILD_FILES: readonly string[] = ["harness.ts"];
+/** The grader files the child runs, copied into the sandbox's `_grader/` beside the entry. */
+const CHILD_FILES: readonly string[] = ["harness.ts", "take_cases.ts"];
 
 /**
  * The grader files a sandboxed child runs (part of the grading setup's fingerprint).
@@ -118,8 +119,9 @@ async function renderStubs(moduleDir: string, module: ModuleInfo): Promise<void>
 /**
  * Builds a sandbox: a fresh folder holding the trimmed workspace config, the lockfile, the course
  * package, the graded module's prerequisites (reference code), the graded module (reference or
- * rendered stub, with the submission's sources laid over it), the hidden case files and the
- * harness. Nothing else of the repository is there, and nothing in it is a link.
+ * rendered stub, with the submission's sources laid over it), the hidden case files, the harness
+ * and the child's entry ({@linkcode ENTRY_PATH}, which imports the case files statically). Nothing
+ * else of the repository is there, and nothing in it is a link.
  *
  * @param options What to build.
  * @returns The sandbox; remove it with {@linkcode removeSandbox}.
@@ -149,6 +151,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   for (const path of childFiles()) {
     await Deno.copyFile(path, `${dir}/_grader/${path.slice(path.lastIndexOf("/") + 1)}`);
   }
+  await Deno.writeTextFile(`${dir}/${ENTRY_PATH}`, entrySource(catalog));
   return { dir, submitted };
 }
 
