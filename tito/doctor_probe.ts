@@ -29,7 +29,7 @@ export async function probe(npm: string[], packages: string[]): Promise<ProbeRes
     try {
       out.push({ name, ok: true, detail: await f() });
     } catch (error) {
-      out.push({ name, ok: false, detail: String(error).split("\n").slice(0, 4).join("\n") });
+      out.push({ name, ok: false, detail: String(error).split("\n").slice(0, 12).join("\n") });
     }
   };
   for (const n of npm) await attempt(`npm:${n}`, async () => (await import(n), "in Deno's cache"));

