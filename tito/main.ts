@@ -4,6 +4,7 @@
  * @module
  */
 import { Command, CommanderError } from "commander";
+import { reportError, wantsJson } from "./command_action.ts";
 import { moduleCompleteCommand } from "./commands/module_complete.ts";
 import { moduleListCommand } from "./commands/module_list.ts";
 import { moduleResetCommand } from "./commands/module_reset.ts";
@@ -24,8 +25,15 @@ function group(name: string, description: string, commands: Command[]): Command 
   return g;
 }
 
+const json = wantsJson(Deno.args);
+
 function exitOverrideEverywhere(c: Command): void {
-  c.exitOverride().showHelpAfterError("(add --help for usage)");
+  c.exitOverride();
+  if (json) {
+    c.configureOutput({
+      outputError: (text) => reportError(text.replace(/^error: /, "").trim(), undefined, true),
+    });
+  } else c.showHelpAfterError("(add --help for usage)");
   for (const sub of c.commands) exitOverrideEverywhere(sub);
 }
 

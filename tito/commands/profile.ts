@@ -17,19 +17,35 @@ const digits = (x: number, n = 3) => Number.isFinite(x) ? x.toPrecision(n) : Str
 /**
  * `tito profile [--module <m>] [--batch <n>] [--iterations <n>]`: `profileModel` of the
  * reference MLP (your layers, your profiler) as a table and a bar chart of per-layer latency;
- * `--module quantization` adds the int8 model from your `quantizeModel`.
+ * `--module quantization` adds the int8 model from your `quantizeModel`. Any other module is
+ * refused: there is nothing else to profile.
  *
  * @returns The command.
  */
 export function profileCommand(): Command {
   return new Command("profile")
     .description("profile the reference MNIST MLP with your profiler: table and bar chart")
-    .option("-m, --module <module>", "quantization: also profile the int8 model", "profiling")
+    .option(
+      "-m, --module <module>",
+      "profiling, or quantization to also profile your int8 model",
+      "profiling",
+    )
     .option("--batch <n>", "rows per forward pass", "1")
     .option("--iterations <n>", "timed runs per layer", "50")
     .action(action(async (options: ProfileOptions) => {
       const project = await openProject();
       const module = resolveModule(project, options.module);
+      if (module.name !== "profiling" && module.name !== "quantization") {
+        throw new TitoError(
+          `Cannot profile --module ${options.module}: tito profile runs your profiling module ` +
+            `on the reference MLP, and with --module quantization your int8 model too`,
+          {
+            hint: `Use --module profiling (the default) or --module quantization; ` +
+              `tito bench --module ${module.name} runs ${module.name}'s benchmarks.`,
+            exitCode: 2,
+          },
+        );
+      }
       const batch = Number(options.batch);
       const iterations = Number(options.iterations);
       if (!(Number.isInteger(batch) && batch >= 1 && batch <= 2000)) {
