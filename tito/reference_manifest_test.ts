@@ -10,21 +10,22 @@ Deno.test("tito: reference_manifest.json is up to date for the course and the fi
   for (const root of DEFAULT_ROOTS) {
     const { MODULES } = await import(pathToFileURL(`${root}/${REGISTRY_PATH}`).href);
     const manifest = await readManifest(root);
-    assert.ok(manifest, `${root}/${MANIFEST_PATH} is missing or invalid`);
     for (const m of MODULES as ModuleInfo[]) {
-      const differ = differingFiles(await moduleHashes(root, m), manifest.modules[m.name] ?? {});
-      if (differ.length === 0) continue;
       const state = await moduleState(root, m, false);
       if (state.regions > 0 && state.stubbedRegions === state.regions) continue; // a release
-      assert.fail(
+      assert.ok(manifest, `${root}/${MANIFEST_PATH} is missing or invalid`);
+      const differ = differingFiles(await moduleHashes(root, m), manifest.modules[m.name] ?? {});
+      assert.deepEqual(
+        differ,
+        [],
         `${root}/${MANIFEST_PATH} is stale for ${m.name} (${differ.join(", ")}): ` +
           `run deno task tito:manifest and commit it with the module`,
       );
     }
-    assert.deepEqual(
-      Object.keys(manifest.modules).sort(),
-      MODULES.map((m: ModuleInfo) => m.name).sort(),
-    );
+    if (manifest) {
+      const names = (MODULES as ModuleInfo[]).map((m) => m.name);
+      assert.deepEqual(Object.keys(manifest.modules).sort(), names.sort());
+    }
   }
 });
 
