@@ -9,6 +9,11 @@ import type { Limits } from "./limits.ts";
 export interface HarnessJob {
   /** Packages merged into the API, prerequisites first. */
   readonly packages: readonly string[];
+  /**
+   * Modules loaded before the harness freezes the intrinsics: the npm allowlist and the Node
+   * built-ins they use, so that libraries which patch prototypes at load time still load.
+   */
+  readonly preload: readonly string[];
 }
 
 /** Why a child ended. */

@@ -10,6 +10,7 @@ import {
   restoreBase,
   type SandboxBase,
 } from "./sandbox.ts";
+import { preloadOf } from "./limits.ts";
 import { judgeCase, scoreTasks } from "./score.ts";
 import { typeCheck } from "./type_check.ts";
 
@@ -139,7 +140,7 @@ export async function gradeSubmission(
     const report = await runCases({
       sandbox: sandbox.dir,
       entry: ENTRY_PATH,
-      job: { packages: catalog.packages },
+      job: { packages: catalog.packages, preload: preloadOf(ctx.allow) },
       ids: catalog.entries.map((e) => e.id),
       limits: ctx.limits,
       signal: options.signal,

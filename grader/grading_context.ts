@@ -8,7 +8,13 @@ import {
 import { type Catalog, loadCatalog } from "./catalog.ts";
 import { runCases } from "./case_runner.ts";
 import { runDeno } from "./deno_process.ts";
-import { DEFAULT_LIMITS, type Limits, NPM_ALLOWLIST, REFERENCE_LIMITS } from "./limits.ts";
+import {
+  DEFAULT_LIMITS,
+  type Limits,
+  NPM_ALLOWLIST,
+  preloadOf,
+  REFERENCE_LIMITS,
+} from "./limits.ts";
 import { ENTRY_PATH } from "./entry_source.ts";
 import { childFiles, createSandbox, removeSandbox } from "./sandbox.ts";
 import { setupFingerprint } from "./setup_fingerprint.ts";
@@ -72,7 +78,7 @@ export async function referenceObservations(
     const report = await runCases({
       sandbox: sandbox.dir,
       entry: ENTRY_PATH,
-      job: { packages: catalog.packages },
+      job: { packages: catalog.packages, preload: preloadOf(NPM_ALLOWLIST) },
       ids: catalog.entries.map((e) => e.id),
       limits,
     });

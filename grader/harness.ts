@@ -1,9 +1,12 @@
 /**
- * The child side of grading: runs inside a sandbox as `deno run` (never `deno test`), imports the
- * case files and the module API, runs each case's `run` and streams the observations. It judges
- * nothing: the trusted parent holds the expectations and compares.
+ * The child side of grading: runs inside a sandbox as `deno run` (never `deno test`). The
+ * sandbox's generated entry (`_grader/entry.ts`, see `entry_source.ts`) imports this file and the
+ * case files statically, so the child needs no permission to read them, and calls
+ * {@linkcode runHarness} once with the cases; the harness then imports the module API, runs each
+ * case's `run` and streams the observations. It judges nothing: the trusted parent holds the
+ * expectations and compares.
  *
- * Protocol: one JSON job on stdin (`{ nonce, from, visible, hidden, packages }`); on stdout, lines
+ * Protocol: one JSON job on stdin (`{ nonce, from, packages }`); on stdout, lines
  * `<nonce> <json>` with `["loaded", ids]`, `["start", i]`, `["result", i, observation]`,
  * `["loadError", { name, message }]` and `["done"]`. Anything else on stdout is ignored by the
  * parent. Everything the harness needs is captured before any submission code is imported.
@@ -11,6 +14,7 @@
  * @module
  */
 import { type CaseSet, runCase } from "@tinytorch/course";
+import type { HarnessCases } from "./take_cases.ts";
 
 // Captured before any submission code runs: later patches of these globals do not reach us.
 const stringify = JSON.stringify;
@@ -95,9 +99,8 @@ function lockdown(): void {
 interface Job {
   readonly nonce: string;
   readonly from: number;
-  readonly visible: string;
-  readonly hidden: readonly string[];
   readonly packages: readonly string[];
+  readonly preload: readonly string[];
 }
 
 const job = parse(await new Response(Deno.stdin.readable).text()) as Job;
@@ -130,41 +133,43 @@ function entriesOf(sets: readonly CaseSet<unknown>[], kind: string): Entry[] {
   return out;
 }
 
-function setsOf(exported: unknown): CaseSet<unknown>[] {
-  return (Array.isArray(exported) ? exported : [exported]) as CaseSet<unknown>[];
-}
+let claimed = false;
 
-const root = new URL("../", import.meta.url);
-let entries: Entry[];
-let api: Record<string, unknown>;
-try {
-  // Case files import only the course and oracles at run time, so no submission code runs here.
-  const visible = await import(new URL(job.visible, root).href);
-  entries = entriesOf(visible.cases, "visible");
-  freeze(visible.cases);
-  for (const file of job.hidden) {
-    const hidden = await import(new URL(file, root).href);
-    entries.push(...entriesOf(setsOf(hidden.default), "hidden"));
+/**
+ * Runs the cases against the submission and streams the observations. Called once, by the entry,
+ * before any submission code is loaded; any later call (a submission importing this module)
+ * throws, so the nonce-authenticated output stays the harness's own.
+ *
+ * @param cases The visible then hidden cases, taken out of the case modules by the entry.
+ */
+export async function runHarness(cases: HarnessCases): Promise<void> {
+  if (claimed) throw new Error("The harness runs once");
+  claimed = true;
+  let entries: Entry[];
+  let api: Record<string, unknown>;
+  try {
+    // The case files import only the course and oracles, so no submission code has run yet.
+    entries = [...entriesOf(cases.visible, "visible"), ...entriesOf(cases.hidden, "hidden")];
+    freeze(entries);
+    for (const specifier of job.preload) await import(specifier);
+    lockdown();
+    // Now the submission: the module under test and its prerequisites (reference code).
+    const merged: Record<string, unknown> = {};
+    for (const name of job.packages) {
+      const namespace = await import(name);
+      for (const key of keys(namespace)) merged[key] = namespace[key];
+    }
+    api = freeze(merged);
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    emit(["loadError", { name: e.name, message: e.message }]);
+    Deno.exit(3);
   }
-  freeze(entries);
-  lockdown();
-  // Now the submission: the module under test and its prerequisites (reference code).
-  const merged: Record<string, unknown> = {};
-  for (const name of job.packages) {
-    const namespace = await import(name);
-    for (const key of keys(namespace)) merged[key] = namespace[key];
+  emit(["loaded", entries.map((e) => e.id)]);
+  for (let i = job.from; i < entries.length; i++) {
+    emit(["start", i]);
+    const observation = await runCase({ run: entries[i].run }, api);
+    emit(["result", i, observation]);
   }
-  api = freeze(merged);
-} catch (error) {
-  const e = error instanceof Error ? error : new Error(String(error));
-  emit(["loadError", { name: e.name, message: e.message }]);
-  Deno.exit(3);
+  emit(["done"]);
 }
-
-emit(["loaded", entries.map((e) => e.id)]);
-for (let i = job.from; i < entries.length; i++) {
-  emit(["start", i]);
-  const observation = await runCase({ run: entries[i].run }, api);
-  emit(["result", i, observation]);
-}
-emit(["done"]);

@@ -36,6 +36,17 @@ export const DEFAULT_LIMITS: Limits = {
 export const NPM_ALLOWLIST: readonly string[] = ["mathjs", "tinybench", "fflate"];
 
 /**
+ * What the harness loads before it freezes the JavaScript intrinsics: the allowed npm packages
+ * and the Node built-ins they build on (some libraries assign to prototypes while they load).
+ *
+ * @param allow The npm allowlist.
+ * @returns Specifiers to import, in order.
+ */
+export function preloadOf(allow: readonly string[]): string[] {
+  return ["node:buffer", "node:process", ...allow];
+}
+
+/**
  * The limits of the trusted reference run that computes `expect: "reference"` observations: fixed
  * and generous (5 min in all, 30 s per case, 60 s to load), so a class's `--timeout` or
  * `--case-timeout` never makes the expectations fail.
