@@ -60,10 +60,10 @@ export function moduleStartCommand(): Command {
             `its reference${why}. Nothing was changed`,
           {
             hint:
-              `Commit or copy your work first, or run ${
+              `To replace it with the stub anyway, run ${
                 command(`tito module start ${moduleNumbers(module)} --force`)
-              } (tito backs the folder up to .tito/backups/ before replacing it, and saves no ` +
-              `reference from it).`,
+              }: tito backs the folder up to .tito/backups/ first (commit your work too, to be ` +
+              `safe) and saves no reference from it.`,
           },
         );
       }
