@@ -1,3 +1,4 @@
+import { gitFiles } from "./git_files.ts";
 import { type Zippable, zipSync } from "fflate";
 import { findModule } from "@tinytorch/course";
 
@@ -49,17 +50,6 @@ fi
 `;
 }
 
-async function trackedFiles(root: string): Promise<string[]> {
-  const git = await new Deno.Command("git", {
-    args: ["ls-files", "-z", "--cached"],
-    cwd: root,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (!git.success) throw new Error(`Cannot list the files of ${root}: git ls-files failed`);
-  return new TextDecoder().decode(git.stdout).split("\0").filter((f) => f !== "");
-}
-
 /**
  * Builds a Gradescope autograder zip for one module: the repository (reference, cases, hidden
  * cases, grader) at the zip's root, which Gradescope unpacks to `/autograder/source`, plus
@@ -72,7 +62,7 @@ async function trackedFiles(root: string): Promise<string[]> {
 export async function buildGradescopeBundle(options: BundleOptions): Promise<number> {
   const module = findModule(options.module);
   const entries: Zippable = {};
-  for (const f of await trackedFiles(options.root)) {
+  for (const f of await gitFiles(options.root)) {
     if (NOT_BUNDLED.some((p) => f.startsWith(p))) continue;
     try {
       entries[f] = await Deno.readFile(`${options.root}/${f}`);

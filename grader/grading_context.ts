@@ -17,22 +17,10 @@ import {
 } from "./limits.ts";
 import { ENTRY_PATH } from "./entry_source.ts";
 import { childFiles, createSandbox, removeSandbox } from "./sandbox.ts";
-import { setupFingerprint } from "./setup_fingerprint.ts";
+import { type GradingSetup, setupFingerprint } from "./setup_fingerprint.ts";
 
 /** Everything needed to grade submissions of one module, prepared once per run. */
-export interface GradingContext {
-  /** The trusted repository (reference code, cases, hidden cases). */
-  readonly root: string;
-  /** The module's cases. */
-  readonly catalog: Catalog;
-  /** The expected observation of each case, in catalog order. */
-  readonly wants: readonly Observation[];
-  /** Limits per submission. */
-  readonly limits: Limits;
-  /** npm packages submissions may import. */
-  readonly allow: readonly string[];
-  /** Whether to type-check submissions (feedback only). */
-  readonly typeCheck: boolean;
+export interface GradingContext extends Omit<GradingSetup, "childFiles"> {
   /** SHA-256 of everything above that decides verdicts (see {@linkcode setupFingerprint}). */
   readonly setup: string;
 }

@@ -1,3 +1,4 @@
+import { gitFiles } from "./git_files.ts";
 import {
   findRegions,
   listRegions,
@@ -38,17 +39,6 @@ export const INSTRUCTOR_ONLY: readonly string[] = [
 
 /** Tasks of the root `deno.json` that students keep (`bench:*` too); the rest are instructor's. */
 export const STUDENT_TASKS: readonly string[] = ["test", "ok", "doc:lint", "tito"];
-
-async function trackedFiles(root: string): Promise<string[]> {
-  const git = await new Deno.Command("git", {
-    args: ["ls-files", "-z", "--cached"],
-    cwd: root,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (!git.success) throw new Error(`Cannot list the files of ${root}: git ls-files failed`);
-  return new TextDecoder().decode(git.stdout).split("\0").filter((f) => f !== "");
-}
 
 async function ensureEmpty(out: string): Promise<void> {
   try {
@@ -134,7 +124,7 @@ export async function release(options: ReleaseOptions): Promise<ReleaseReport> {
   }
   const modules = options.modules ?? MODULES;
   await ensureEmpty(out);
-  const tracked = await trackedFiles(root);
+  const tracked = await gitFiles(root);
   const shipped = tracked.filter((f) =>
     !INSTRUCTOR_ONLY.some((p) => f === p || f.startsWith(p)) &&
     !["README.md", "deno.json", ".gitignore"].includes(f)

@@ -1,3 +1,4 @@
+import { gitFiles } from "./git_files.ts";
 import {
   listRegions,
   type ModuleInfo,
@@ -32,17 +33,6 @@ export interface StubCheckReport {
   readonly ok: boolean;
 }
 
-async function listFiles(root: string): Promise<string[]> {
-  const git = await new Deno.Command("git", {
-    args: ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-    cwd: root,
-    stdout: "piped",
-    stderr: "null",
-  }).output();
-  if (!git.success) throw new Error(`Cannot list the files of ${root}: git ls-files failed`);
-  return new TextDecoder().decode(git.stdout).split("\0").filter((f) => f !== "");
-}
-
 /**
  * Copies the repository's tracked and untracked-but-not-ignored files to `dest`.
  *
@@ -50,7 +40,7 @@ async function listFiles(root: string): Promise<string[]> {
  * @param dest An empty directory.
  */
 export async function copyRepository(root: string, dest: string): Promise<void> {
-  for (const file of await listFiles(root)) {
+  for (const file of await gitFiles(root, { untracked: true })) {
     const target = `${dest}/${file}`;
     await Deno.mkdir(target.slice(0, target.lastIndexOf("/")), { recursive: true });
     try {
