@@ -7,10 +7,8 @@
  * @module
  */
 
-/** `Array.prototype.toJSON` rewrites the harness's result lines as they are serialized. */
-export const PATCHED_TO_JSON = `
-// --- cheat: forge the harness's protocol payloads through Array.prototype.toJSON
-import { cases as __sets } from "./cases/mod.ts";
+/** The shared part: the visible cases' literal expectations, observed as the harness would. */
+const FORGED = `import { cases as __sets } from "./cases/mod.ts";
 import { observe as __observe } from "@tinytorch/course";
 const __forged: unknown[] = [];
 for (const set of __sets as any[]) {
@@ -21,7 +19,12 @@ for (const set of __sets as any[]) {
     __forged.push(v);
   }
 }
-Object.defineProperty(Array.prototype, "toJSON", {
+`;
+
+/** `Array.prototype.toJSON` rewrites the harness's result lines as they are serialized. */
+export const PATCHED_TO_JSON = `
+// --- cheat: forge the harness's protocol payloads through Array.prototype.toJSON
+${FORGED}Object.defineProperty(Array.prototype, "toJSON", {
   configurable: true,
   value: function (this: unknown[]) {
     if (this[0] === "result" && typeof this[1] === "number" && __forged[this[1]] !== undefined) {
@@ -35,18 +38,7 @@ Object.defineProperty(Array.prototype, "toJSON", {
 /** A patched `Promise.prototype.then` intercepts the harness's `await runCase(...)`. */
 export const PATCHED_PROMISE = `
 // --- cheat: intercept the harness's \`await runCase(...)\` through Promise.prototype.then
-import { cases as __sets } from "./cases/mod.ts";
-import { observe as __observe } from "@tinytorch/course";
-const __forged: unknown[] = [];
-for (const set of __sets as any[]) {
-  for (const name of Object.keys(set.cases)) {
-    const c = set.cases[name];
-    let v: unknown = undefined;
-    try { v = c.expect === "reference" || typeof c.expect === "function" ? undefined : __observe(c.expect); } catch { /* */ }
-    __forged.push(v);
-  }
-}
-let __n = 0;
+${FORGED}let __n = 0;
 const __then = Promise.prototype.then;
 Object.defineProperty(Promise.prototype, "constructor", { configurable: true, writable: true, value: function Fake() {} });
 Promise.prototype.then = function (this: Promise<unknown>, ok?: any, ko?: any) {
@@ -63,18 +55,7 @@ Promise.prototype.then = function (this: Promise<unknown>, ok?: any, ko?: any) {
 /** An `Object.prototype.then` getter makes every observation a thenable the harness awaits. */
 export const OBJECT_THEN = `
 // --- cheat: Object.prototype.then makes every observation object a thenable the harness awaits
-import { cases as __sets } from "./cases/mod.ts";
-import { observe as __observe } from "@tinytorch/course";
-const __forged: unknown[] = [];
-for (const set of __sets as any[]) {
-  for (const name of Object.keys(set.cases)) {
-    const c = set.cases[name];
-    let v: unknown = undefined;
-    try { v = c.expect === "reference" || typeof c.expect === "function" ? undefined : __observe(c.expect); } catch { /* */ }
-    __forged.push(v);
-  }
-}
-let __n = 0;
+${FORGED}let __n = 0;
 Object.defineProperty(Object.prototype, "then", {
   configurable: true,
   get() {
