@@ -63,8 +63,9 @@ if (AVAILABLE[0] !== "scalar") MODULES.quantize = new WebAssembly.Module(BINARIE
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { availableKernels } from "@tinytorch/quantization/kernels";
- * console.log(availableKernels().at(-1)); // "scalar"
+ * assert.deepEqual(availableKernels().at(-1), "scalar");
  * ```
  *
  * @returns A fresh array of kernel names, always ending with `"scalar"`.
@@ -78,8 +79,9 @@ export function availableKernels(): KernelName[] {
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { bestKernel } from "@tinytorch/quantization/kernels";
- * console.log(["relaxed", "dot16", "scalar"].includes(bestKernel())); // true
+ * assert.ok(["relaxed", "dot16", "scalar"].includes(bestKernel()));
  * ```
  *
  * @returns The kernel name.

@@ -6,7 +6,7 @@ Deno.test("quantization kernels: the committed Wasm binaries match their WAT sou
   assert.deepEqual(
     await staleKernelFiles(),
     [],
-    "run deno run -A modules/quantization/kernels/build_wasm.ts",
+    "run deno task build:kernels",
   );
 });
 

@@ -46,11 +46,12 @@ function checkShape(weights: Int8Array, shape: readonly [number, number], maxBat
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createInt8Linear } from "@tinytorch/quantization/kernels";
  * const layer = createInt8Linear(Int8Array.of(3, 4, -5, 6), [2, 2], { kernel: "dot16" });
- * console.log([...layer.run(Int8Array.of(1, 2, -1, 0), 2)]); // [11, 7, -3, 5]
+ * assert.deepEqual([...layer.run(Int8Array.of(1, 2, -1, 0), 2)], [11, 7, -3, 5]);
  * const input = { scale: 0.5, zeroPoint: 0, qmin: -128, qmax: 127 };
- * console.log([...layer.runFloat(Float32Array.of(0.5, 1.25), 1, input)]); // [11, 7]
+ * assert.deepEqual([...layer.runFloat(Float32Array.of(0.5, 1.25), 1, input)], [11, 7]);
  * ```
  *
  * @param weights The int8 weights, row-major `[outFeatures, inFeatures]` (PyTorch Linear layout).

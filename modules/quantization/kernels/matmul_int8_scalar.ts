@@ -23,9 +23,10 @@ export interface MatmulInt8Dims {
  *
  * @example A 1x2 input times a 2x2 weight
  * ```ts
+ * import assert from "node:assert/strict";
  * import { matmulInt8Scalar } from "@tinytorch/quantization/kernels";
  * const acc = matmulInt8Scalar(Int8Array.of(1, 2), Int8Array.of(3, 4, -5, 6), { m: 1, n: 2, k: 2 });
- * console.log([...acc]); // [11, 7]
+ * assert.deepEqual([...acc], [11, 7]);
  * ```
  *
  * @param x The int8 inputs, `m` rows of `k`.

@@ -8,19 +8,21 @@
  *
  * @example Multiply a batch of two rows
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createInt8Linear, rowSums } from "@tinytorch/quantization/kernels";
  * const w = Int8Array.of(3, 4, -5, 6); // 2 output features, 2 input features
  * const layer = createInt8Linear(w, [2, 2]);
- * console.log([...layer.run(Uint8Array.of(1, 2, 0, 1), 2)]); // [11, 7, 4, 6]
- * console.log([...rowSums(w, [2, 2])]); // [7, 1]
+ * assert.deepEqual([...layer.run(Uint8Array.of(1, 2, 0, 1), 2)], [11, 7, 4, 6]);
+ * assert.deepEqual([...rowSums(w, [2, 2])], [7, 1]);
  * ```
  *
  * @example Quantize float inputs and multiply in one call
  * ```ts
+ * import assert from "node:assert/strict";
  * import { createInt8Linear } from "@tinytorch/quantization/kernels";
  * const layer = createInt8Linear(Int8Array.of(3, 4, -5, 6), [2, 2]);
  * const input = { scale: 0.5, zeroPoint: 0, qmin: 0, qmax: 127 }; // xq = round(x / 0.5)
- * console.log([...layer.runFloat(Float32Array.of(0.5, 1.25), 1, input)]); // [11, 7]
+ * assert.deepEqual([...layer.runFloat(Float32Array.of(0.5, 1.25), 1, input)], [11, 7]);
  * ```
  *
  * @module

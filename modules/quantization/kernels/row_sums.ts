@@ -8,8 +8,9 @@
  *
  * @example Usage
  * ```ts
+ * import assert from "node:assert/strict";
  * import { rowSums } from "@tinytorch/quantization/kernels";
- * console.log([...rowSums(Int8Array.of(1, 2, 3, -4, 5, -6), [2, 3])]); // [6, -5]
+ * assert.deepEqual([...rowSums(Int8Array.of(1, 2, 3, -4, 5, -6), [2, 3])], [6, -5]);
  * ```
  *
  * @param w The weights, row-major.
