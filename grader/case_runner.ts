@@ -1,6 +1,8 @@
 import type { Observation } from "@tinytorch/course";
-import { type ChildEnd, type EndCause, type HarnessJob, runChild } from "./child_process.ts";
+import { type CaseJob, type ChildEnd, type EndCause, runChild } from "./child_process.ts";
+import { type Catalog, hiddenDir } from "./catalog.ts";
 import { formatBytes, type Limits } from "./limits.ts";
+import { type Sandbox, useCases } from "./sandbox.ts";
 import type { FailureKind } from "./result.ts";
 
 /** A failure that is not a comparison: the child could not report the case. */
@@ -32,14 +34,22 @@ export interface RunReport {
 export interface RunCasesOptions {
   /** The sandbox root. */
   readonly sandbox: string;
-  /** The main module (the sandbox's entry), relative to the sandbox. */
-  readonly entry: string;
+  /** Extra folders the worker may read (the hidden case files), relative to the sandbox. */
+  readonly readable?: readonly string[];
   /** What the harness is told. */
-  readonly job: HarnessJob;
-  /** The case ids the parent expects, in order (`visible:<task> <name>` / `hidden:…`). */
+  readonly job: CaseJob;
+  /**
+   * The case ids the parent expects, in order (`visible:<task> <name>` / `hidden:…`): the cases
+   * of the sandbox's current worker entry.
+   */
   readonly ids: readonly string[];
   /** Limits. */
   readonly limits: Limits;
+  /**
+   * When the submission's time budget ends (`performance.now()` time); default `timeoutMs` from
+   * now. The visible and the hidden runs of one submission share it.
+   */
+  readonly deadline?: number;
   /** Aborts the run (the promise then rejects with the signal's reason). */
   readonly signal?: AbortSignal;
 }
@@ -115,7 +125,7 @@ function sameIds(got: readonly string[], want: readonly string[]): boolean {
 export async function runCases(options: RunCasesOptions): Promise<RunReport> {
   const { ids, limits } = options;
   const outcomes: (CaseOutcome | undefined)[] = new Array(ids.length).fill(undefined);
-  const deadline = performance.now() + limits.timeoutMs;
+  const deadline = options.deadline ?? performance.now() + limits.timeoutMs;
   const logs: string[] = [];
   let children = 0;
   let from = 0;
@@ -129,6 +139,9 @@ export async function runCases(options: RunCasesOptions): Promise<RunReport> {
     const end = await runChild({ ...options, from, deadline });
     children++;
     if (end.log) logs.push(end.log);
+    if (end.protocolError) {
+      logs.push(`(grader: the harness broke the protocol: ${end.protocolError})`);
+    }
     if (end.cause === "abort") throw options.signal?.reason ?? new Error("Grading was aborted");
     if (!end.ids) {
       failedLoad = loadFailure(end, limits, options.sandbox);
@@ -159,5 +172,68 @@ export async function runCases(options: RunCasesOptions): Promise<RunReport> {
     loadFailure: failedLoad,
     log: withoutSandbox(logs.join("\n"), options.sandbox),
     children,
+  };
+}
+
+/** Options of {@linkcode runCatalog}. */
+export interface RunCatalogOptions {
+  /** The trusted repository (the hidden case files are copied from it). */
+  readonly root: string;
+  /** The sandbox, its worker entry pointing at the visible cases. */
+  readonly sandbox: Sandbox;
+  /** The module's cases. */
+  readonly catalog: Catalog;
+  /** What the harness is told. */
+  readonly job: CaseJob;
+  /** Limits; the submission's budget covers both runs. */
+  readonly limits: Limits;
+  /** Aborts the run. */
+  readonly signal?: AbortSignal;
+}
+
+/** The outcome of {@linkcode runCatalog}: one outcome per catalog entry. */
+export interface CatalogReport extends RunReport {
+  /** Set when the module loaded for the visible cases but not for the hidden ones. */
+  readonly hiddenLoadFailure?: RunFailure;
+}
+
+/**
+ * Runs a module's visible cases, then (in children of their own, once the hidden case files are
+ * copied into the sandbox) its hidden ones. When the module does not load for the visible cases,
+ * the hidden ones fail with the same failure without running.
+ *
+ * @param options Sandbox, catalog, job, limits.
+ * @returns One outcome per catalog entry, in catalog order.
+ */
+export async function runCatalog(options: RunCatalogOptions): Promise<CatalogReport> {
+  const { catalog, sandbox, limits } = options;
+  const deadline = performance.now() + limits.timeoutMs;
+  const ids = (hidden: boolean) =>
+    catalog.entries.filter((e) => e.hidden === hidden).map((e) => e.id);
+  const common = {
+    sandbox: sandbox.dir,
+    job: options.job,
+    limits,
+    signal: options.signal,
+    deadline,
+  };
+  const visible = await runCases({ ...common, ids: ids(false) });
+  const hiddenIds = ids(true);
+  if (hiddenIds.length === 0 || visible.loadFailure) {
+    const fill = hiddenIds.map(() => ({ failure: visible.loadFailure! }));
+    return { ...visible, outcomes: [...visible.outcomes, ...(hiddenIds.length ? fill : [])] };
+  }
+  await useCases(options.root, sandbox, catalog, "hidden");
+  const hidden = await runCases({
+    ...common,
+    ids: hiddenIds,
+    readable: [hiddenDir(catalog.module.name)],
+  });
+  return {
+    outcomes: [...visible.outcomes, ...hidden.outcomes],
+    loadFailure: visible.loadFailure,
+    hiddenLoadFailure: hidden.loadFailure,
+    log: [visible.log, hidden.log].filter((l) => l).join("\n"),
+    children: visible.children + hidden.children,
   };
 }

@@ -1,20 +1,17 @@
 import type { Observation } from "@tinytorch/course";
 import { isolatedEnv } from "./deno_process.ts";
+import { HARNESS_PATH, WORKER_ENTRY_PATH } from "./entry_source.ts";
 import type { Limits } from "./limits.ts";
+import {
+  type HarnessJob,
+  parseMessage,
+  ProtocolError,
+  ProtocolState,
+  type WorkerJob,
+} from "./protocol.ts";
 
-/**
- * What the harness is told on stdin besides the nonce and the first case. The case files are not
- * part of it: the sandbox's entry imports them (see `entry_source.ts`).
- */
-export interface HarnessJob {
-  /** Packages merged into the API, prerequisites first. */
-  readonly packages: readonly string[];
-  /**
-   * Modules loaded before the harness freezes the intrinsics: the npm allowlist and the Node
-   * built-ins they use, so that libraries which patch prototypes at load time still load.
-   */
-  readonly preload: readonly string[];
-}
+/** What the grader tells a child about its cases (the socket and the worker are its own). */
+export type CaseJob = Omit<WorkerJob, "from" | "private">;
 
 /** Why a child ended. */
 export type EndCause =
@@ -35,6 +32,8 @@ export interface ChildEnd {
   readonly loadError?: { readonly name: string; readonly message: string };
   /** Observations by case index. */
   readonly results: ReadonlyMap<number, Observation>;
+  /** A message the harness sent out of order or malformed (a grader fault), if any. */
+  readonly protocolError?: string;
   /** A case that started and did not report. */
   readonly current?: number;
   /** Whether the harness finished every case. */
@@ -49,12 +48,12 @@ export interface ChildEnd {
 
 /** Options of {@linkcode runChild}. */
 export interface ChildOptions {
-  /** The sandbox root (only its `modules/` is readable). */
+  /** The sandbox root. */
   readonly sandbox: string;
-  /** The main module (the sandbox's entry), relative to the sandbox. */
-  readonly entry: string;
+  /** Extra folders the worker may read (the hidden case files), relative to the sandbox. */
+  readonly readable?: readonly string[];
   /** The job. */
-  readonly job: HarnessJob;
+  readonly job: CaseJob;
   /** First case to run. */
   readonly from: number;
   /** The submission's deadline (`performance.now()` time). */
@@ -68,27 +67,40 @@ export interface ChildOptions {
 const LOG_CAP = 64 * 1024;
 
 /**
- * The `deno run` arguments of a sandboxed child: no permission but reading the sandbox's
- * `modules/` (the course packages, which the harness imports by name), no prompts, only cached
- * and locked dependencies, environment reads answered with `undefined`, and a capped JS heap. The
- * harness and the case files (`_grader/`, `grader/hidden/`) are loaded by the entry's static
- * imports, which need no read permission, so the submission cannot read them.
+ * The `deno run` arguments of a sandboxed child. The harness may reach its socket (net, read and
+ * write of that one path) until it gives those up, before the worker starts. What remains, and
+ * what the worker inherits, is reading the sandbox's `modules/` (the course packages and the
+ * visible cases), `_grader/` (the worker's own files) and the `readable` folders. No prompts, only
+ * cached and locked dependencies, environment reads answered with `undefined`, a capped JS heap.
  *
  * @param sandbox The sandbox root.
- * @param entry The main module, relative to the sandbox.
+ * @param socket The grader's socket for this child.
  * @param heapMb The heap cap.
+ * @param readable Extra readable folders, relative to the sandbox.
  * @returns The arguments.
  */
-export function sandboxArgs(sandbox: string, entry: string, heapMb: number): string[] {
+export function sandboxArgs(
+  sandbox: string,
+  socket: string,
+  heapMb: number,
+  readable: readonly string[] = [],
+): string[] {
+  const read = [
+    `${sandbox}/modules`,
+    `${sandbox}/_grader`,
+    ...readable.map((r) => `${sandbox}/${r}`),
+  ];
   return [
     "run",
     "--no-prompt",
     "--cached-only",
     "--frozen",
     "--ignore-env",
-    `--allow-read=${sandbox}/modules`,
+    `--allow-read=${[...read, socket].join(",")}`,
+    `--allow-write=${socket}`,
+    `--allow-net=unix:${socket}`,
     `--v8-flags=--max-old-space-size=${heapMb}`,
-    entry,
+    HARNESS_PATH,
   ];
 }
 
@@ -103,80 +115,70 @@ async function residentMb(pid: number): Promise<number | undefined> {
 }
 
 class ChildState {
-  ids?: string[];
+  readonly protocol: ProtocolState;
   loadError?: { name: string; message: string };
   results = new Map<number, Observation>();
-  current?: number;
-  done = false;
+  protocolError?: string;
   cause: EndCause = "exit";
   log = "";
   bytes = 0;
+
+  constructor(from: number) {
+    this.protocol = new ProtocolState(from);
+  }
 
   note(text: string): void {
     if (this.log.length < LOG_CAP) this.log += text.slice(0, LOG_CAP - this.log.length);
   }
 
-  handle(message: unknown): void {
-    if (!Array.isArray(message)) return;
-    const [type, a, b] = message;
-    if (type === "loaded" && Array.isArray(a)) this.ids = a.map(String);
-    else if (type === "loadError" && a && typeof a === "object") {
-      this.loadError = { name: String(a.name), message: String(a.message) };
-    } else if (type === "start" && Number.isInteger(a)) this.current = a;
-    else if (type === "result" && Number.isInteger(a) && this.ids !== undefined) {
-      this.results.set(a, b as Observation);
-      if (this.current === a) this.current = undefined;
-    } else if (type === "done") this.done = true;
+  /** Takes one socket line; a bad one ends the protocol (nothing after it counts). */
+  handle(line: string): void {
+    if (this.protocolError !== undefined) return;
+    try {
+      const m = parseMessage(line);
+      this.protocol.accept(m);
+      if (m.type === "loadError") this.loadError = m.error;
+      if (m.type === "result") this.results.set(m.index, m.observation);
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) throw error;
+      this.protocolError = error.message;
+    }
   }
 }
 
-interface Streams {
-  readonly state: ChildState;
-  readonly nonce: string;
-  readonly limit: number;
-  readonly overflow: () => void;
-  readonly onMessage: () => void;
-}
-
-function count(s: Streams, chunk: Uint8Array): void {
-  s.state.bytes += chunk.length;
-  if (s.state.bytes > s.limit) s.overflow();
-}
-
-async function readProtocol(stream: ReadableStream<Uint8Array>, s: Streams): Promise<void> {
+async function readLines(
+  stream: ReadableStream<Uint8Array>,
+  onLine: (line: string) => void,
+): Promise<void> {
   const decoder = new TextDecoder();
-  const prefix = `${s.nonce} `;
   let pending = "";
-  const line = (text: string) => {
-    if (!text.startsWith(prefix)) return s.state.note(text + "\n");
-    try {
-      s.state.handle(JSON.parse(text.slice(prefix.length)));
-      s.onMessage();
-    } catch {
-      s.state.note("(unreadable protocol line)\n");
-    }
-  };
   for await (const chunk of stream) {
-    count(s, chunk);
     pending += decoder.decode(chunk, { stream: true });
     const lines = pending.split("\n");
     pending = lines.pop() ?? "";
-    lines.forEach(line);
+    lines.forEach(onLine);
   }
-  if (pending) line(pending);
+  if (pending) onLine(pending);
 }
 
-async function readLog(stream: ReadableStream<Uint8Array>, s: Streams): Promise<void> {
+async function readLog(
+  stream: ReadableStream<Uint8Array>,
+  state: ChildState,
+  limit: number,
+  overflow: () => void,
+): Promise<void> {
   const decoder = new TextDecoder();
   for await (const chunk of stream) {
-    count(s, chunk);
-    s.state.note(decoder.decode(chunk, { stream: true }));
+    state.bytes += chunk.length;
+    if (state.bytes > limit) overflow();
+    state.note(decoder.decode(chunk, { stream: true }));
   }
 }
 
-function spawn(options: ChildOptions): Deno.ChildProcess {
+function spawn(options: ChildOptions, socket: string): Deno.ChildProcess {
+  const args = sandboxArgs(options.sandbox, socket, options.limits.heapMb, options.readable);
   return new Deno.Command(Deno.execPath(), {
-    args: sandboxArgs(options.sandbox, options.entry, options.limits.heapMb),
+    args,
     cwd: options.sandbox,
     clearEnv: true,
     env: isolatedEnv(),
@@ -192,18 +194,32 @@ async function sendJob(child: Deno.ChildProcess, job: unknown): Promise<void> {
   await writer.close().catch(() => {});
 }
 
+/** Accepts the harness's one connection, or none if the child ends first. */
+async function acceptOne(
+  listener: Deno.Listener<Deno.UnixConn>,
+  ended: Promise<unknown>,
+): Promise<Deno.UnixConn | undefined> {
+  const closed = ended.then(() => undefined);
+  const conn = await Promise.race([listener.accept().catch(() => undefined), closed]);
+  listener.close();
+  return conn;
+}
+
 /**
  * Runs the harness once in a child process under the limits, from case `from` on, and collects
- * what it reported until it finished, died or was killed.
+ * what it reported on its socket until it finished, died or was killed. The socket lives in a
+ * private folder of the grader's; the child's stdout and stderr are only logged.
  *
  * @param options Sandbox, job, limits.
  * @returns What the child reported and why it ended.
  */
 export async function runChild(options: ChildOptions): Promise<ChildEnd> {
   const { limits } = options;
-  const nonce = crypto.randomUUID();
-  const child = spawn(options);
-  const state = new ChildState();
+  const dir = await Deno.makeTempDir({ prefix: "tinytorch-socket-" });
+  const socket = `${await Deno.realPath(dir)}/harness.sock`;
+  const listener = Deno.listen({ transport: "unix", path: socket });
+  const child = spawn(options, socket);
+  const state = new ChildState(options.from);
   let killed = false;
   const kill = (cause: EndCause) => {
     if (killed) return;
@@ -218,7 +234,7 @@ export async function runChild(options: ChildOptions): Promise<ChildEnd> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = () => {
     clearTimeout(timer);
-    const loaded = state.ids !== undefined;
+    const loaded = state.protocol.ids !== undefined;
     const span = loaded ? limits.caseTimeoutMs : limits.loadTimeoutMs;
     const left = options.deadline - performance.now();
     const cause: EndCause = left < span ? "budget" : loaded ? "case-timeout" : "load-timeout";
@@ -232,27 +248,41 @@ export async function runChild(options: ChildOptions): Promise<ChildEnd> {
   const onAbort = () => kill("abort");
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener("abort", onAbort);
-  const streams: Streams = {
-    state,
-    nonce,
-    limit: limits.outputBytes,
-    overflow: () => kill("output"),
-    onMessage: arm,
-  };
+  const overflow = () => kill("output");
   try {
-    await sendJob(child, { ...options.job, nonce, from: options.from });
+    const job: HarnessJob = {
+      ...options.job,
+      from: options.from,
+      private: ["_grader", ...(options.readable ?? [])],
+      socket,
+      worker: WORKER_ENTRY_PATH.slice(WORKER_ENTRY_PATH.lastIndexOf("/") + 1),
+    };
+    await sendJob(child, job);
+    const protocol = acceptOne(listener, child.status).then(async (conn) => {
+      if (!conn) return;
+      await readLines(conn.readable, (line) => {
+        state.bytes += line.length + 1;
+        if (state.bytes > limits.outputBytes) overflow();
+        state.handle(line);
+        if (state.protocol.done) clearTimeout(timer);
+        else arm();
+      }).catch(() => {});
+    });
     const [status] = await Promise.all([
       child.status,
-      readProtocol(child.stdout, streams),
-      readLog(child.stderr, streams),
+      protocol,
+      readLog(child.stdout, state, limits.outputBytes, overflow),
+      readLog(child.stderr, state, limits.outputBytes, overflow),
     ]);
     if (!killed && isHeapExhaustion(status, state.log)) state.cause = "heap";
+    const p = state.protocol;
     return {
-      ids: state.ids,
+      ids: p.ids,
       loadError: state.loadError,
       results: state.results,
-      current: state.current,
-      done: state.done,
+      protocolError: state.protocolError,
+      current: p.current,
+      done: p.done,
       cause: state.cause,
       code: status.code,
       log: state.log,
@@ -261,6 +291,12 @@ export async function runChild(options: ChildOptions): Promise<ChildEnd> {
     clearTimeout(timer);
     clearInterval(poll);
     options.signal?.removeEventListener("abort", onAbort);
+    try {
+      listener.close();
+    } catch {
+      // closed on accept
+    }
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
   }
 }
 

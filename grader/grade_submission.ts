@@ -1,6 +1,5 @@
-import { runCases } from "./case_runner.ts";
+import { runCatalog } from "./case_runner.ts";
 import type { GradingContext } from "./grading_context.ts";
-import { ENTRY_PATH } from "./entry_source.ts";
 import { checkImports } from "./import_check.ts";
 import type { CaseResult, FailureKind, SubmissionResult, SubmissionStatus } from "./result.ts";
 import {
@@ -116,6 +115,7 @@ export async function gradeSubmission(
     catalog: ctx.catalog,
     base,
     files: input.files,
+    allow: ctx.allow,
   });
   try {
     const imports = await checkImports(sandbox.dir, {
@@ -137,11 +137,11 @@ export async function gradeSubmission(
     }
     const typeErrors = ctx.typeCheck ? await typeCheck(sandbox.dir, ctx.catalog) : "";
     const { catalog } = ctx;
-    const report = await runCases({
-      sandbox: sandbox.dir,
-      entry: ENTRY_PATH,
+    const report = await runCatalog({
+      root: ctx.root,
+      sandbox,
+      catalog,
       job: { packages: catalog.packages, preload: preloadOf(ctx.allow) },
-      ids: catalog.entries.map((e) => e.id),
       limits: ctx.limits,
       signal: options.signal,
     });
@@ -151,6 +151,7 @@ export async function gradeSubmission(
         ? [`Not graded (changed, but the module does not import them): ${ignored.join(", ")}`]
         : []),
       ...(report.loadFailure ? [`The module does not load: ${report.loadFailure.message}`] : []),
+      ...(report.hiddenLoadFailure ? ["The module did not load for the hidden cases."] : []),
       ...(typeErrors ? ["The module has type errors (the cases still ran)."] : []),
     ];
     const status = report.loadFailure ? "load-error" : "graded";

@@ -6,7 +6,7 @@ import {
   type Observation,
 } from "@tinytorch/course";
 import { type Catalog, loadCatalog } from "./catalog.ts";
-import { runCases } from "./case_runner.ts";
+import { runCatalog } from "./case_runner.ts";
 import { runDeno } from "./deno_process.ts";
 import {
   DEFAULT_LIMITS,
@@ -15,7 +15,6 @@ import {
   preloadOf,
   REFERENCE_LIMITS,
 } from "./limits.ts";
-import { ENTRY_PATH } from "./entry_source.ts";
 import { childFiles, createSandbox, removeSandbox } from "./sandbox.ts";
 import { type GradingSetup, setupFingerprint } from "./setup_fingerprint.ts";
 
@@ -63,11 +62,11 @@ export async function referenceObservations(
 ): Promise<Observation[]> {
   const sandbox = await createSandbox({ root, catalog, base: "reference" });
   try {
-    const report = await runCases({
-      sandbox: sandbox.dir,
-      entry: ENTRY_PATH,
+    const report = await runCatalog({
+      root,
+      sandbox,
+      catalog,
       job: { packages: catalog.packages, preload: preloadOf(NPM_ALLOWLIST) },
-      ids: catalog.entries.map((e) => e.id),
       limits,
     });
     return report.outcomes.map((o, i) => {

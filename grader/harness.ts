@@ -1,175 +1,83 @@
 /**
- * The child side of grading: runs inside a sandbox as `deno run` (never `deno test`). The
- * sandbox's generated entry (`_grader/entry.ts`, see `entry_source.ts`) imports this file and the
- * case files statically, so the child needs no permission to read them, and calls
- * {@linkcode runHarness} once with the cases; the harness then imports the module API, runs each
- * case's `run` and streams the observations. It judges nothing: the trusted parent holds the
- * expectations and compares.
+ * The child's main thread, the sandboxed `deno run` that grades one submission (never
+ * `deno test`). It runs no submission code. It reads its job on stdin, connects to the grader's
+ * Unix socket, then gives up the permissions that reach the socket (net, write, reading its path)
+ * and starts the worker (the sandbox's generated `_grader/worker_entry.ts`), which inherits what
+ * is left: reading the course. The worker imports the submission and runs the cases; it reports
+ * over a private `MessagePort` that only the harness code in it holds, and this thread relays
+ * each message, re-validated by the protocol's state, to the socket.
  *
- * Protocol: one JSON job on stdin (`{ nonce, from, packages }`); on stdout, lines
- * `<nonce> <json>` with `["loaded", ids]`, `["start", i]`, `["result", i, observation]`,
- * `["loadError", { name, message }]` and `["done"]`. Anything else on stdout is ignored by the
- * parent. Everything the harness needs is captured before any submission code is imported.
+ * So the submission can print anything (stdout and stderr are the student's, the grader only
+ * logs them), post anything on the worker's global channel (ignored), and holds no secret: the
+ * socket is a capability of another isolate, refused to it by permission, and its resource table
+ * is its own.
  *
  * @module
  */
-import { type CaseSet, runCase } from "@tinytorch/course";
-import type { HarnessCases } from "./take_cases.ts";
+import {
+  type ChildMessage,
+  type HarnessJob,
+  ProtocolError,
+  ProtocolState,
+  toMessage,
+  type WorkerJob,
+} from "./protocol.ts";
 
-// Captured before any submission code runs: later patches of these globals do not reach us.
-const stringify = JSON.stringify;
-const parse = JSON.parse;
-const encoder = new TextEncoder();
-const encode = encoder.encode.bind(encoder);
-const writeSync = Deno.stdout.writeSync.bind(Deno.stdout);
-const subarray = Function.prototype.call.bind(Uint8Array.prototype.subarray) as (
-  bytes: Uint8Array,
-  start: number,
-) => Uint8Array;
-const freeze = Object.freeze;
-const keys = Object.keys;
+/** Exit codes of the child (the grader reads only the socket, and these for its log). */
+const EXIT = { done: 0, loadError: 3, workerError: 4, protocol: 5 } as const;
 
-/*
- * Lockdown: the JavaScript intrinsics the harness relies on are frozen before any submission code
- * is imported, so a submission cannot rewire them (an `Array.prototype.toJSON`, a patched
- * `Promise.prototype.then`, an `Object.prototype.then` getter each made a stub "pass" visible
- * cases before). Error prototypes stay writable: freezing them would make `this.name = …` in every
- * Error subclass throw (JavaScript's "override mistake"). Kept in this file: the sandbox holds
- * only the harness.
- */
-const CONSTRUCTORS = [
-  Object,
-  Function,
-  Array,
-  Promise,
-  Number,
-  String,
-  Boolean,
-  Symbol,
-  BigInt,
-  Map,
-  Set,
-  WeakMap,
-  WeakSet,
-  ArrayBuffer,
-  DataView,
-  Int8Array,
-  Uint8Array,
-  Uint8ClampedArray,
-  Int16Array,
-  Uint16Array,
-  Int32Array,
-  Uint32Array,
-  Float32Array,
-  Float64Array,
-  BigInt64Array,
-  BigUint64Array,
-  TextEncoder,
-  TextDecoder,
-];
-
-function intrinsics(): object[] {
-  const typedArray = Object.getPrototypeOf(Int8Array) as { prototype: object };
-  const arrayIterator = Object.getPrototypeOf([][Symbol.iterator]());
-  const asyncFunction = Object.getPrototypeOf(async function () {}) as object;
-  const generator = Object.getPrototypeOf(function* () {}) as { prototype: object };
-  return [
-    ...CONSTRUCTORS.flatMap((c) => [c, c.prototype as object]),
-    typedArray,
-    typedArray.prototype,
-    arrayIterator,
-    Object.getPrototypeOf(arrayIterator),
-    asyncFunction,
-    generator,
-    generator.prototype,
-    JSON,
-    Reflect,
-    Math,
-  ];
+async function connect(job: HarnessJob): Promise<Deno.UnixConn> {
+  const conn = await Deno.connect({ transport: "unix", path: job.socket });
+  await Deno.permissions.revoke({ name: "net" });
+  await Deno.permissions.revoke({ name: "write" });
+  await Deno.permissions.revoke({ name: "read", path: job.socket });
+  return conn;
 }
 
-/**
- * Freezes the intrinsics (idempotent). Call it after the harness and the case files are loaded
- * and before the submission is imported.
- */
-function lockdown(): void {
-  for (const o of intrinsics()) Object.freeze(o);
+function sender(conn: Deno.UnixConn): (m: ChildMessage) => Promise<void> {
+  const encoder = new TextEncoder();
+  let queue = Promise.resolve();
+  return (m) => {
+    const bytes = encoder.encode(JSON.stringify(m) + "\n");
+    queue = queue.then(async () => {
+      for (let at = 0; at < bytes.length;) at += await conn.write(bytes.subarray(at));
+    });
+    return queue;
+  };
 }
 
-interface Job {
-  readonly nonce: string;
-  readonly from: number;
-  readonly packages: readonly string[];
-  readonly preload: readonly string[];
-}
+const job = JSON.parse(await new Response(Deno.stdin.readable).text()) as HarnessJob;
+const conn = await connect(job);
+const send = sender(conn);
+const state = new ProtocolState(job.from);
 
-const job = parse(await new Response(Deno.stdin.readable).text()) as Job;
-const nonce = job.nonce;
-
-function emit(payload: unknown): void {
-  const bytes = encode(nonce + " " + stringify(payload) + "\n");
-  let written = 0;
-  while (written < bytes.length) {
-    written += writeSync(written === 0 ? bytes : subarray(bytes, written));
-  }
-}
-
-interface Entry {
-  readonly id: string;
-  readonly run: CaseSet<unknown>["cases"][string]["run"];
-}
-
-function entriesOf(sets: readonly CaseSet<unknown>[], kind: string): Entry[] {
-  const out: Entry[] = [];
-  for (const set of sets) {
-    for (const name of keys(set.cases)) {
-      const c = set.cases[name];
-      out.push({ id: `${kind}:${set.task} ${name}`, run: c.run });
-      freeze(c);
-    }
-    freeze(set.cases);
-    freeze(set);
-  }
-  return out;
-}
-
-let claimed = false;
-
-/**
- * Runs the cases against the submission and streams the observations. Called once, by the entry,
- * before any submission code is loaded; any later call (a submission importing this module)
- * throws, so the nonce-authenticated output stays the harness's own.
- *
- * @param cases The visible then hidden cases, taken out of the case modules by the entry.
- */
-export async function runHarness(cases: HarnessCases): Promise<void> {
-  if (claimed) throw new Error("The harness runs once");
-  claimed = true;
-  let entries: Entry[];
-  let api: Record<string, unknown>;
+const worker = new Worker(new URL(job.worker, import.meta.url).href, { type: "module" });
+worker.onmessage = () => {}; // the worker's global channel is the submission's: ignored
+worker.onerror = (event) => {
+  event.preventDefault();
+  Deno.exit(EXIT.workerError);
+};
+const channel = new MessageChannel();
+channel.port1.onmessage = async (event) => {
+  if (state.done || state.failed) return;
+  let m: ChildMessage;
   try {
-    // The case files import only the course and oracles, so no submission code has run yet.
-    entries = [...entriesOf(cases.visible, "visible"), ...entriesOf(cases.hidden, "hidden")];
-    freeze(entries);
-    for (const specifier of job.preload) await import(specifier);
-    lockdown();
-    // Now the submission: the module under test and its prerequisites (reference code).
-    const merged: Record<string, unknown> = {};
-    for (const name of job.packages) {
-      const namespace = await import(name);
-      for (const key of keys(namespace)) merged[key] = namespace[key];
-    }
-    api = freeze(merged);
+    m = toMessage(event.data);
+    state.accept(m);
   } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    emit(["loadError", { name: e.name, message: e.message }]);
-    Deno.exit(3);
+    if (!(error instanceof ProtocolError)) throw error;
+    Deno.exit(EXIT.protocol);
   }
-  emit(["loaded", entries.map((e) => e.id)]);
-  for (let i = job.from; i < entries.length; i++) {
-    emit(["start", i]);
-    const observation = await runCase({ run: entries[i].run }, api);
-    emit(["result", i, observation]);
+  await send(m);
+  if (m.type === "done" || m.type === "loadError") {
+    conn.close();
+    Deno.exit(m.type === "done" ? EXIT.done : EXIT.loadError);
   }
-  emit(["done"]);
-}
+};
+const workerJob: WorkerJob = {
+  from: job.from,
+  packages: job.packages,
+  preload: job.preload,
+  private: job.private,
+};
+worker.postMessage(workerJob, [channel.port2]);

@@ -49,6 +49,7 @@ export * from "./sandbox.ts";
 export * from "./entry_source.ts";
 export * from "./case_runner.ts";
 export * from "./child_process.ts";
+export * from "./protocol.ts";
 export type {
   Case,
   CaseSet,

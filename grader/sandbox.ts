@@ -1,13 +1,18 @@
 import { findRegions, type ModuleInfo, renderStub } from "@tinytorch/course";
 import { type Catalog, hiddenDir } from "./catalog.ts";
-import { ENTRY_PATH, entrySource } from "./entry_source.ts";
+import { type CaseKind, WORKER_ENTRY_PATH, workerEntrySource } from "./entry_source.ts";
+import { NPM_ALLOWLIST } from "./limits.ts";
 import { fromFileUrl, isSafeRelativePath } from "./paths.ts";
-
-/** Where the harness sits inside a sandbox. */
-export const HARNESS_PATH = "_grader/harness.ts";
+import { sandboxConfig } from "./sandbox_config.ts";
 
 /** The grader files the child runs, copied into the sandbox's `_grader/` beside the entry. */
-const CHILD_FILES: readonly string[] = ["harness.ts", "take_cases.ts"];
+const CHILD_FILES: readonly string[] = [
+  "harness.ts",
+  "harness_worker.ts",
+  "lockdown.ts",
+  "protocol.ts",
+  "take_cases.ts",
+];
 
 /**
  * The grader files a sandboxed child runs (part of the grading setup's fingerprint).
@@ -31,6 +36,8 @@ export interface SandboxOptions {
   readonly base: SandboxBase;
   /** The submission's sources, by path relative to the module folder. */
   readonly files?: ReadonlyMap<string, Uint8Array>;
+  /** npm packages the child may load (the lockfile holds only these); default the allowlist. */
+  readonly allow?: readonly string[];
 }
 
 /** A sandbox on disk. */
@@ -87,20 +94,19 @@ async function workspaceMembers(root: string, config: { workspace?: string[] }) 
 
 const notNeeded = (rel: string) => rel.endsWith("_test.ts") || rel.endsWith("_bench.ts");
 
-async function writeConfig(root: string, dir: string, catalog: Catalog): Promise<Member[]> {
+async function writeConfig(
+  root: string,
+  dir: string,
+  catalog: Catalog,
+  allow: readonly string[],
+): Promise<Member[]> {
   const config = JSON.parse(await Deno.readTextFile(`${root}/deno.json`));
   const wanted = new Set(["@tinytorch/course", ...catalog.packages]);
   const members = (await workspaceMembers(root, config)).filter((m) => wanted.has(m.name));
-  const { imports, compilerOptions, nodeModulesDir, lock } = config;
-  const sandboxConfig = {
-    workspace: members.map((m) => `./${m.path}`),
-    imports,
-    compilerOptions,
-    nodeModulesDir,
-    lock,
-  };
-  await Deno.writeTextFile(`${dir}/deno.json`, JSON.stringify(sandboxConfig, null, 2) + "\n");
-  await Deno.copyFile(`${root}/deno.lock`, `${dir}/deno.lock`);
+  const lock = JSON.parse(await Deno.readTextFile(`${root}/deno.lock`));
+  const written = sandboxConfig(config, lock, members.map((m) => `./${m.path}`), allow);
+  await Deno.writeTextFile(`${dir}/deno.json`, JSON.stringify(written.config, null, 2) + "\n");
+  await Deno.writeTextFile(`${dir}/deno.lock`, JSON.stringify(written.lock, null, 2) + "\n");
   return members;
 }
 
@@ -116,22 +122,36 @@ async function renderStubs(moduleDir: string, module: ModuleInfo): Promise<void>
   }
 }
 
+const live = new Set<string>();
+
 /**
- * Builds a sandbox: a fresh folder holding the trimmed workspace config, the lockfile, the course
- * package, the graded module's prerequisites (reference code), the graded module (reference or
- * rendered stub, with the submission's sources laid over it), the hidden case files, the harness
- * and the child's entry ({@linkcode ENTRY_PATH}, which imports the case files statically). Nothing
- * else of the repository is there, and nothing in it is a link.
+ * Builds a sandbox: a fresh folder holding the trimmed workspace config (the npm allowlist only,
+ * Node's inspection modules refused), its lockfile, the course package, the graded module's
+ * prerequisites (reference code), the graded module (reference or rendered stub, with the
+ * submission's sources laid over it), the harness and the worker's entry for the visible cases
+ * ({@linkcode WORKER_ENTRY_PATH}). The hidden case files are not there: {@linkcode useCases}
+ * brings them for the hidden children. Nothing else of the repository is there, and nothing in
+ * it is a link. A sandbox that fails half-built is removed.
  *
  * @param options What to build.
  * @returns The sandbox; remove it with {@linkcode removeSandbox}.
  * @throws {RangeError} For a submitted path that is not a gradable source.
  */
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "tinytorch-sandbox-" }));
+  live.add(dir);
+  try {
+    return await fill(dir, options);
+  } catch (error) {
+    await removeSandbox({ dir, submitted: [] });
+    throw error;
+  }
+}
+
+async function fill(dir: string, options: SandboxOptions): Promise<Sandbox> {
   const { root, catalog } = options;
   const module = catalog.module;
-  const dir = await Deno.realPath(await Deno.makeTempDir({ prefix: "tinytorch-sandbox-" }));
-  for (const m of await writeConfig(root, dir, catalog)) {
+  for (const m of await writeConfig(root, dir, catalog, options.allow ?? NPM_ALLOWLIST)) {
     await copyTree(`${root}/${m.path}`, `${dir}/${m.path}`, notNeeded);
   }
   const moduleDir = `${dir}/${module.dir}`;
@@ -143,16 +163,35 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     await Deno.writeFile(`${moduleDir}/${rel}`, data);
     submitted.push(`${module.dir}/${rel}`);
   }
-  if (catalog.hiddenFiles.length > 0) {
-    const hidden = hiddenDir(module.name);
-    await copyTree(`${root}/${hidden}`, `${dir}/${hidden}`, (rel) => !rel.endsWith(".ts"));
-  }
   await Deno.mkdir(`${dir}/_grader`);
   for (const path of childFiles()) {
     await Deno.copyFile(path, `${dir}/_grader/${path.slice(path.lastIndexOf("/") + 1)}`);
   }
-  await Deno.writeTextFile(`${dir}/${ENTRY_PATH}`, entrySource(catalog));
-  return { dir, submitted };
+  const sandbox = { dir, submitted };
+  await useCases(root, sandbox, catalog, "visible");
+  return sandbox;
+}
+
+/**
+ * Points the sandbox's worker entry at one kind of cases. For the hidden ones it first copies
+ * the hidden case files in; the visible children have all ended by then.
+ *
+ * @param root The trusted repository.
+ * @param sandbox The sandbox.
+ * @param catalog The module's case files.
+ * @param kind Which cases the next children run.
+ */
+export async function useCases(
+  root: string,
+  sandbox: Sandbox,
+  catalog: Catalog,
+  kind: CaseKind,
+): Promise<void> {
+  if (kind === "hidden" && catalog.hiddenFiles.length > 0) {
+    const hidden = hiddenDir(catalog.module.name);
+    await copyTree(`${root}/${hidden}`, `${sandbox.dir}/${hidden}`, (rel) => !rel.endsWith(".ts"));
+  }
+  await Deno.writeTextFile(`${sandbox.dir}/${WORKER_ENTRY_PATH}`, workerEntrySource(catalog, kind));
 }
 
 /**
@@ -162,6 +201,27 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
  */
 export async function removeSandbox(sandbox: Sandbox): Promise<void> {
   await Deno.remove(sandbox.dir, { recursive: true }).catch(() => {});
+  live.delete(sandbox.dir);
+}
+
+/**
+ * Deletes every sandbox this process created and has not removed yet, synchronously: for a
+ * signal handler or an exit path that cannot wait for the `finally` blocks of running grades.
+ *
+ * @returns How many were removed.
+ */
+export function removeLiveSandboxes(): number {
+  let n = 0;
+  for (const dir of live) {
+    try {
+      Deno.removeSync(dir, { recursive: true });
+      n++;
+    } catch {
+      // already gone
+    }
+    live.delete(dir);
+  }
+  return n;
 }
 
 /**
