@@ -37,6 +37,7 @@ export async function caseRuntimeImports(root: string, catalog: Catalog): Promis
     const info = await runDenoIsolated(["info", "--json", "--no-lock", file], {
       cwd: root,
       timeoutMs: 60_000,
+      memoryMb: 2048,
     });
     if (info.code !== 0) throw new Error(`deno info ${file} failed: ${info.stderr.slice(0, 500)}`);
     return JSON.parse(info.stdout) as { roots: string[]; modules: GraphModule[] };

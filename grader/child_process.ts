@@ -1,5 +1,5 @@
 import type { Observation } from "@tinytorch/course";
-import { isolatedEnv } from "./deno_process.ts";
+import { isolatedEnv, residentMb } from "./deno_process.ts";
 import { HARNESS_PATH, WORKER_ENTRY_PATH } from "./entry_source.ts";
 import type { Limits } from "./limits.ts";
 import {
@@ -102,16 +102,6 @@ export function sandboxArgs(
     `--v8-flags=--max-old-space-size=${heapMb}`,
     HARNESS_PATH,
   ];
-}
-
-async function residentMb(pid: number): Promise<number | undefined> {
-  try {
-    const status = await Deno.readTextFile(`/proc/${pid}/status`);
-    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status);
-    return kb ? Number(kb[1]) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 class ChildState {

@@ -33,12 +33,16 @@ export interface IsolatedOptions {
   readonly cwd: string;
   /** Kill the process after this many milliseconds. */
   readonly timeoutMs: number;
+  /** Kill the process when its resident memory passes this many MiB. */
+  readonly memoryMb: number;
 }
 
-/** What {@linkcode runDenoIsolated} returns: the output, and whether the time ran out. */
+/** What {@linkcode runDenoIsolated} returns: the output, and whether a limit stopped it. */
 export interface IsolatedResult extends CommandResult {
   /** Whether the process was killed for taking too long. */
   readonly timedOut: boolean;
+  /** Whether the process was killed for using too much memory. */
+  readonly outOfMemory: boolean;
 }
 
 /**
@@ -57,32 +61,75 @@ export function isolatedEnv(): Record<string, string> {
 }
 
 /**
- * Runs a Deno tool (`info`, `check`) on a submission's sandbox with a cleared environment and a
- * time limit. The tools read the submission but never execute it.
+ * A process's resident memory, from `/proc/<pid>/status`.
+ *
+ * @param pid The process.
+ * @returns MiB, or `undefined` where there is no `/proc` or the process is gone.
+ */
+export async function residentMb(pid: number): Promise<number | undefined> {
+  try {
+    const status = await Deno.readTextFile(`/proc/${pid}/status`);
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return kb ? Number(kb[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs a Deno tool (`info`, `check`) on a submission's sandbox with a cleared environment, a time
+ * limit and a memory limit (resident memory polled every 50 ms). The tools read the submission
+ * but never execute it.
  *
  * @param args Deno's arguments.
- * @param options Where, and how long at most.
- * @returns Exit code, output, and whether it timed out.
+ * @param options Where, how long and how much memory at most.
+ * @returns Exit code, output, and which limit stopped it, if any.
  */
 export async function runDenoIsolated(
   args: string[],
   options: IsolatedOptions,
 ): Promise<IsolatedResult> {
-  const signal = AbortSignal.timeout(options.timeoutMs);
-  const out = await new Deno.Command(Deno.execPath(), {
+  const child = new Deno.Command(Deno.execPath(), {
     args,
     cwd: options.cwd,
     clearEnv: true,
     env: isolatedEnv(),
+    stdin: "null",
     stdout: "piped",
     stderr: "piped",
-    signal,
-  }).output();
-  const text = new TextDecoder();
-  return {
-    code: out.code,
-    stdout: text.decode(out.stdout),
-    stderr: text.decode(out.stderr),
-    timedOut: signal.aborted,
+  }).spawn();
+  let timedOut = false;
+  let outOfMemory = false;
+  const kill = () => {
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // already gone
+    }
   };
+  const timer = setTimeout(() => {
+    timedOut = true;
+    kill();
+  }, options.timeoutMs);
+  const poll = setInterval(async () => {
+    const mb = await residentMb(child.pid);
+    if (mb !== undefined && mb > options.memoryMb) {
+      outOfMemory = true;
+      kill();
+    }
+  }, 50);
+  try {
+    const out = await child.output();
+    const text = new TextDecoder();
+    return {
+      code: out.code,
+      stdout: text.decode(out.stdout),
+      stderr: text.decode(out.stderr),
+      timedOut,
+      outOfMemory,
+    };
+  } finally {
+    clearTimeout(timer);
+    clearInterval(poll);
+  }
 }

@@ -135,7 +135,10 @@ export async function gradeSubmission(
     for (const path of imports.unused) {
       if (await restoreBase(ctx.root, sandbox, path, base)) ignored.push(path);
     }
-    const typeErrors = ctx.typeCheck ? await typeCheck(sandbox.dir, ctx.catalog) : "";
+    const types = ctx.typeCheck
+      ? await typeCheck(sandbox.dir, ctx.catalog, sandbox.submitted)
+      : { shown: "", full: "" };
+    const typeErrors = types.shown;
     const { catalog } = ctx;
     const report = await runCatalog({
       root: ctx.root,
@@ -155,9 +158,10 @@ export async function gradeSubmission(
       ...(typeErrors ? ["The module has type errors (the cases still ran)."] : []),
     ];
     const status = report.loadFailure ? "load-error" : "graded";
+    const typeLog = types.full ? `deno check:\n${types.full}\n` : "";
     return {
       result: finish(ctx, input, started, { status, cases, notes, typeErrors }),
-      log: report.log,
+      log: typeLog + report.log,
     };
   } finally {
     await removeSandbox(sandbox);

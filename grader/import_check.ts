@@ -1,5 +1,6 @@
 import { runDenoIsolated } from "./deno_process.ts";
 import { fromFileUrl } from "./paths.ts";
+import { REFUSED_NODE_MODULES } from "./sandbox_config.ts";
 
 /** The outcome of {@linkcode checkImports}. */
 export interface ImportCheck {
@@ -13,6 +14,7 @@ export interface ImportCheck {
 
 interface InfoDependency {
   readonly specifier: string;
+  readonly assertionType?: string;
   readonly code?: { readonly specifier?: string };
   readonly type?: { readonly specifier?: string };
 }
@@ -25,38 +27,129 @@ interface InfoModule {
 
 const ROOTS = "_grader/submitted.ts";
 const INFO_TIMEOUT_MS = 10_000;
-const SPECIFIER = /\b(?:import|from)\s*\(?\s*["'`]([^"'`]+)["'`]/g;
+const INFO_MEMORY_MB = 1024;
 
-function escapes(specifier: string, file: string, sandbox: string): boolean {
-  if (/^(\/|file:)/.test(specifier)) return true;
-  if (!specifier.startsWith(".")) return false;
-  const dir = `${sandbox}/${file}`.split("/").slice(0, -1);
-  for (const part of specifier.split("/")) {
-    if (part === "..") dir.pop();
-    else if (part !== ".") dir.push(part);
-  }
-  return !`${dir.join("/")}/`.startsWith(`${sandbox}/`);
+/*
+ * Every place a TypeScript or JavaScript file can name another module, in the forms Deno and
+ * TypeScript accept: `import … from`, `export … from`, `import "x"`, `import("x")` (code or type
+ * position), `require("x")`, triple-slash `<reference path|types|lib>`, and the `@ts-types`,
+ * `@deno-types`, `@ts-self-types` and `@jsxImportSource(Types)` pragmas.
+ */
+const SPECIFIER_FORMS: readonly RegExp[] = [
+  /\b(?:import|from|require)\s*\(?\s*(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/g,
+  /<reference\s+(?:path|types|lib)\s*=\s*(["'])(.*?)\1/g,
+  /@(?:ts-types|deno-types|ts-self-types)\s*=\s*(["'])(.*?)\1/g,
+  /@jsxImportSource(?:Types)?\s+()(\S+)/g,
+];
+
+/** An import with attributes (`with { type: "text" }`, `assert {…}`), static or dynamic. */
+const ATTRIBUTES = /(["'`])\s*(?:with|assert)\s*\{|\bimport\s*\(\s*[^,()]*,/;
+
+const ENCODED = /%(?:2f|5c|2e|00)/i;
+
+const OUTSIDE = "only files of the course may be imported";
+const ESCAPED = "encoded or escaped separators and dots are not allowed in imports";
+const UNDECODABLE = "the specifier cannot be decoded";
+/** Problems that make it unsafe to let `deno info` follow the specifier (it reads any path). */
+const UNSAFE_TO_FOLLOW = [OUTSIDE, ESCAPED, UNDECODABLE];
+
+/**
+ * Every module specifier a source names, in any of the forms Deno or TypeScript follow.
+ *
+ * @param source A submitted file's text.
+ * @returns The specifiers as written (escapes of the string literal kept).
+ */
+export function specifiersOf(source: string): string[] {
+  return SPECIFIER_FORMS.flatMap((form) => [...source.matchAll(form)].map((m) => m[2]));
 }
 
 /**
- * A fast textual pre-check before `deno info`: import specifiers that are absolute paths or climb
- * out of the sandbox (`deno info` reads local files, and would hang on `import "/dev/zero"`).
+ * A normalised absolute path: `.` and `..` segments resolved, repeated slashes merged.
+ *
+ * @param path An absolute path.
+ * @returns The path.
+ */
+export function normalizePath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "..") parts.pop();
+    else if (part !== "" && part !== ".") parts.push(part);
+  }
+  return `/${parts.join("/")}`;
+}
+
+function decoded(specifier: string): string | undefined {
+  try {
+    return decodeURIComponent(specifier);
+  } catch {
+    return undefined;
+  }
+}
+
+function isRefusedNodeModule(specifier: string): boolean {
+  return REFUSED_NODE_MODULES.includes(specifier.replace(/^node:/, ""));
+}
+
+/**
+ * What is wrong with one specifier a submitted file writes, judged on its text before any tool
+ * reads it: encoded separators or dots (`%2F`, `%5C`, `%2E`, in any case, which Deno decodes into
+ * a path), backslashes, absolute paths and `file:` URLs, a relative path that leaves the sandbox
+ * or enters the grader's folders once decoded and normalised, and Node's inspection modules.
+ *
+ * @param specifier The specifier as written.
+ * @param file The file, relative to the sandbox.
+ * @param sandbox The sandbox root.
+ * @returns The problem, or `null`.
+ */
+export function specifierProblem(specifier: string, file: string, sandbox: string): string | null {
+  if (ENCODED.test(specifier) || specifier.includes("\\")) {
+    return ESCAPED;
+  }
+  const plain = decoded(specifier);
+  if (plain === undefined) return UNDECODABLE;
+  if (/^(\/|file:)/i.test(plain)) return OUTSIDE;
+  if (isRefusedNodeModule(plain)) return `${plain} is not available to a graded submission`;
+  if (!plain.startsWith(".")) return null;
+  const path = normalizePath(`${sandbox}/${file}/../${plain}`);
+  if (!path.startsWith(`${sandbox}/`)) return OUTSIDE;
+  const rel = path.slice(sandbox.length + 1);
+  if (/^_?grader(\/|$)/.test(rel)) return "a grader file may not be imported";
+  return null;
+}
+
+/**
+ * A fast textual pre-check before `deno info` and `deno check` read anything: every specifier
+ * in every form (see {@linkcode specifierProblem}), and imports with attributes (text, bytes and
+ * JSON imports hand over the source of any module in the graph without read permission).
  *
  * @param sandbox The sandbox root.
  * @param files Submitted files, relative to the sandbox.
- * @returns One refusal per offending specifier.
+ * @returns One refusal per offending specifier or import, and whether any of them makes it unsafe
+ * to let a tool follow the imports.
  */
-export async function obviousEscapes(sandbox: string, files: readonly string[]): Promise<string[]> {
+export async function obviousEscapes(
+  sandbox: string,
+  files: readonly string[],
+): Promise<{ refused: string[]; unsafe: boolean }> {
   const refused: string[] = [];
+  let unsafe = false;
   for (const file of files) {
     const source = await Deno.readTextFile(`${sandbox}/${file}`);
-    for (const [, specifier] of source.matchAll(SPECIFIER)) {
-      if (escapes(specifier, file, sandbox)) {
-        refused.push(`${file} imports "${specifier}": only files of the course may be imported`);
-      }
+    for (const specifier of specifiersOf(source)) {
+      const problem = specifierProblem(specifier, file, sandbox);
+      if (problem) refused.push(`${file} imports "${specifier}": ${problem}`);
+      if (problem && UNSAFE_TO_FOLLOW.includes(problem)) unsafe = true;
+    }
+    const attributes = ATTRIBUTES.exec(source);
+    if (attributes) {
+      refused.push(
+        `${file} has an import with attributes ("${
+          attributes[0].trim()
+        }"): text, bytes and JSON imports are not allowed`,
+      );
     }
   }
-  return refused;
+  return { refused, unsafe };
 }
 
 /**
@@ -75,7 +168,11 @@ function verdict(
   sandbox: string,
   allow: readonly string[],
 ): string | null {
-  if (resolved.startsWith("node:")) return null;
+  if (resolved.startsWith("node:")) {
+    return isRefusedNodeModule(resolved)
+      ? `${resolved} is not available to a graded submission`
+      : null;
+  }
   if (resolved.startsWith("npm:")) {
     const name = npmPackage(resolved);
     return name !== undefined && allow.includes(name)
@@ -83,10 +180,11 @@ function verdict(
       : `the npm package "${name}" is not allowed (allowed: ${allow.join(", ")})`;
   }
   if (resolved.startsWith("file:")) {
-    const path = fromFileUrl(resolved);
+    if (ENCODED.test(resolved)) return "an encoded separator or dot";
+    const path = normalizePath(fromFileUrl(resolved));
     if (!path.startsWith(`${sandbox}/`)) return "a file outside the course";
     const rel = path.slice(sandbox.length + 1);
-    if (rel.startsWith("grader/") || rel.startsWith("_grader/")) return "a grader file";
+    if (/^_?grader(\/|$)/.test(rel)) return "a grader file";
     return null;
   }
   return `a ${resolved.split(":")[0]}: import (only local course files, node: built-ins and ${
@@ -98,6 +196,16 @@ function relative(specifier: string, sandbox: string): string {
   return specifier.startsWith("file:")
     ? fromFileUrl(specifier).replace(`${sandbox}/`, "")
     : specifier;
+}
+
+/** Keeps the first refusal of each `<file> imports "<specifier>"`. */
+function onePerImport(refusals: readonly string[]): string[] {
+  const byImport = new Map<string, string>();
+  for (const r of refusals) {
+    const key = /^\S+ imports "[^"]*"/.exec(r)?.[0] ?? r;
+    if (!byImport.has(key)) byImport.set(key, r);
+  }
+  return [...byImport.values()];
 }
 
 /** Options of {@linkcode checkImports}. */
@@ -114,6 +222,9 @@ function dependencyProblems(m: InfoModule, sandbox: string, allow: readonly stri
   const name = relative(m.specifier, sandbox);
   const problems: string[] = [];
   for (const d of m.dependencies ?? []) {
+    if (d.assertionType !== undefined) {
+      problems.push(`${name} imports "${d.specifier}" as ${d.assertionType}: not allowed`);
+    }
     for (const target of [d.code?.specifier, d.type?.specifier]) {
       if (target === undefined) continue;
       const problem = verdict(target, sandbox, allow);
@@ -139,17 +250,19 @@ export async function checkImports(
   options: ImportCheckOptions,
 ): Promise<ImportCheck> {
   const obvious = await obviousEscapes(sandbox, options.submitted);
-  if (obvious.length > 0) return { refused: obvious, unreadable: [], unused: [] };
+  if (obvious.unsafe) return { refused: obvious.refused, unreadable: [], unused: [] };
   const roots = options.roots.map((f) => `import "../${f}";`).join("\n") + "\n";
   await Deno.writeTextFile(`${sandbox}/${ROOTS}`, roots);
   try {
     const info = await runDenoIsolated(
       ["info", "--json", "--no-remote", "--no-npm", "--no-lock", ROOTS],
-      { cwd: sandbox, timeoutMs: INFO_TIMEOUT_MS },
+      { cwd: sandbox, timeoutMs: INFO_TIMEOUT_MS, memoryMb: INFO_MEMORY_MB },
     );
-    if (info.timedOut || info.code !== 0) {
+    if (info.timedOut || info.outOfMemory || info.code !== 0) {
       const why = info.timedOut
         ? `took longer than ${INFO_TIMEOUT_MS / 1000} s`
+        : info.outOfMemory
+        ? `used more than ${INFO_MEMORY_MB} MiB`
         : info.stderr.slice(0, 500).trim();
       return {
         refused: [`the import graph could not be checked (deno info ${why}), so nothing runs`],
@@ -173,7 +286,7 @@ export async function checkImports(
       refused.push(...dependencyProblems(m, sandbox, options.allow));
     }
     const unused = options.submitted.filter((f) => !reached.has(`${sandbox}/${f}`));
-    return { refused: [...new Set(refused)], unreadable, unused };
+    return { refused: onePerImport([...obvious.refused, ...refused]), unreadable, unused };
   } finally {
     await Deno.remove(`${sandbox}/${ROOTS}`).catch(() => {});
   }

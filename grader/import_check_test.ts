@@ -83,3 +83,62 @@ Deno.test("grader: checkImports() refuses absolute paths and escapes before runn
     'modules/demo/add.ts imports "/etc/hostname"',
   ]);
 });
+
+Deno.test("grader: every import form with an encoded or escaped path is refused before deno info", async () => {
+  const up = "..%2F..%2Fgrader%2Fhidden%2Fdemo%2Fhidden.ts";
+  const forms = [
+    `import "./${up}";`,
+    `import type { X } from "./${up}";`,
+    `import { type Y } from "./%2e%2e/%2E%2E/grader/hidden/demo/hidden.ts";`,
+    `export { z } from "./${up}";`,
+    `export * from "./..%5C..%5Cgrader/hidden/demo/hidden.ts";`,
+    `/// <reference path="./${up}" />`,
+    `/// <reference types="./${up}" />`,
+    `// @ts-types="./${up}"`,
+    `// @deno-types="./${up}"`,
+    `type T = typeof import("./${up}");`,
+    `const later = () => import("./${up}");`,
+    `import x = require("./${up}");`,
+    `import "./\\u002e\\u002e/\\u002e\\u002e/grader/hidden/demo/hidden.ts";`,
+  ];
+  const result = await check({ "add.ts": `${forms.join("\n")}\nexport const add = 1;\n` });
+  assert.equal(result.refused.length, forms.length, result.refused.join("\n"));
+  assert.ok(result.refused.every((r) => /encoded or escaped/.test(r)), result.refused.join("\n"));
+});
+
+Deno.test("grader: decoded specifiers that climb out or into the grader's folders are refused", async () => {
+  const result = await check({
+    "add.ts": [
+      'import "./../../../tmp/x.ts";',
+      'import "../../_grader/harness.ts";',
+      'import "./../../grader/hidden/demo/hidden.ts";',
+      "export const add = 1;",
+    ].join("\n"),
+  });
+  assert.deepEqual(result.refused.map((r) => r.replace(/^.*?: /, "")), [
+    "only files of the course may be imported",
+    "a grader file may not be imported",
+    "a grader file may not be imported",
+  ]);
+});
+
+Deno.test("grader: node:v8, node:inspector and text or JSON imports are refused statically", async () => {
+  const result = await check({
+    "add.ts": [
+      'import * as v8 from "node:v8";',
+      'import "v8";',
+      'import "node:inspector";',
+      'import "node:inspector/promises";',
+      'import text from "./cases/mod.ts" with { type: "text" };',
+      "export const add = 1, t = text, h = v8;",
+    ].join("\n"),
+    "scale.ts":
+      'export const scale = () => import("./cases/mod.ts", { with: { type: "text" } });\n',
+  });
+  const refused = result.refused.join("\n");
+  for (const what of ['"node:v8"', '"v8"', '"node:inspector"', '"node:inspector/promises"']) {
+    assert.ok(refused.includes(`imports ${what}: `), `${what} should be refused:\n${refused}`);
+  }
+  assert.match(refused, /add\.ts has an import with attributes/);
+  assert.match(refused, /scale\.ts has an import with attributes/);
+});
