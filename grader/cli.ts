@@ -16,10 +16,33 @@ import { checkModule } from "./check_module.ts";
 import { buildGradescopeBundle } from "./gradescope_bundle.ts";
 import { repositoryRoot } from "./paths.ts";
 import { release } from "./release.ts";
+import { removeLiveSandboxes } from "./sandbox.ts";
 
 const root = repositoryRoot();
 
-async function check(options: { module?: string }): Promise<number> {
+/**
+ * Runs a command that builds sandboxes and has no graceful stop of its own: SIGINT or SIGTERM
+ * removes the sandboxes it left and exits 130 or 143.
+ */
+async function removingSandboxesOnSignal(work: () => Promise<number>): Promise<number> {
+  const stop = (signal: Deno.Signal) => () => {
+    removeLiveSandboxes();
+    Deno.exit(signal === "SIGTERM" ? 143 : 130);
+  };
+  const handlers = [["SIGINT", stop("SIGINT")], ["SIGTERM", stop("SIGTERM")]] as const;
+  for (const [signal, handler] of handlers) Deno.addSignalListener(signal, handler);
+  try {
+    return await work();
+  } finally {
+    for (const [signal, handler] of handlers) Deno.removeSignalListener(signal, handler);
+  }
+}
+
+function check(options: { module?: string }): Promise<number> {
+  return removingSandboxesOnSignal(() => checkModules(options));
+}
+
+async function checkModules(options: { module?: string }): Promise<number> {
   const modules = options.module ? [findModule(options.module)] : MODULES;
   let failed = 0;
   for (const m of modules) {
@@ -96,8 +119,11 @@ function program(run: (code: Promise<number>) => void): Command {
 let pending: Promise<number> = Promise.resolve(0);
 try {
   await program((code) => (pending = code)).parseAsync(["deno", "grade", ...Deno.args]);
-  Deno.exit(await pending);
+  const code = await pending;
+  removeLiveSandboxes();
+  Deno.exit(code);
 } catch (error) {
+  removeLiveSandboxes();
   if (error instanceof CommanderError) Deno.exit(error.exitCode);
   console.error(`grade: ${error instanceof Error ? error.message : error}`);
   Deno.exit(1);
