@@ -1,5 +1,13 @@
 import { findModule, findRegions, renderStub } from "@tinytorch/course";
-import { OBJECT_THEN, PATCHED_PROMISE, PATCHED_TO_JSON } from "./sample_cheats.ts";
+import {
+  ENCODED_IMPORT,
+  FORGED_MESSAGES,
+  HEAP_SNAPSHOT,
+  OBJECT_THEN,
+  PATCHED_PROMISE,
+  PATCHED_TO_JSON,
+  PROGRESS_OUTPUT,
+} from "./sample_cheats.ts";
 import { isSubmittable } from "./sandbox.ts";
 
 /** Files of one sample submission, by path relative to the module folder. */
@@ -128,6 +136,16 @@ function cheats(stub: SampleFiles, partialFiles: SampleFiles, root: string): Sam
         PATCHED_PROMISE,
       ],
       ["ola_object_then", "stub + an Object.prototype.then getter", OBJECT_THEN],
+      [
+        "pat_forged_messages",
+        "stub + forged results on the worker's channel and stdout",
+        FORGED_MESSAGES,
+      ],
+      [
+        "quin_heap_snapshot",
+        "stub + a heap snapshot through a computed node:v8 import",
+        HEAP_SNAPSHOT,
+      ],
     ].map(([student, about, code]) => ({
       student,
       about,
@@ -255,5 +273,18 @@ export async function buildSampleClass(root: string): Promise<Sample[]> {
         ])),
     },
     ...cheats(stub, partialFiles, root),
+    {
+      student: "rae_encoded_import",
+      about:
+        "the reference + a type-only import of the hidden cases through %2F-encoded separators",
+      packing: "module-zip",
+      files: edit(reference, ROUND, (s) => afterImports(s, ENCODED_IMPORT)),
+    },
+    {
+      student: "sol_progress_output",
+      about: "the reference + honest progress output without a newline (scores in full)",
+      packing: "tito-zip",
+      files: edit(reference, ROUND, (s) => afterImports(s, PROGRESS_OUTPUT)),
+    },
   ];
 }

@@ -32,6 +32,10 @@ const EXPECTED: Record<string, [number, string]> = {
   "mia_patched_to_json": [0, "load-error"],
   "ned_patched_promise": [0, "load-error"],
   "ola_object_then": [0, "load-error"],
+  "pat_forged_messages": [0, "graded"],
+  "quin_heap_snapshot": [0, "load-error"],
+  "rae_encoded_import": [0, "forbidden-import"],
+  "sol_progress_output": [100, "graded"],
 };
 
 Deno.test("grader: the sample class gets its exact scores and no cheat gains a point", async () => {
