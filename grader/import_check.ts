@@ -47,7 +47,7 @@ const SPECIFIER_FORMS: readonly RegExp[] = [
  * cannot be seen in the text; it can reach only modules already in the child's graph, which
  * hold nothing the student's release does not (the hidden cases run in children of their own).
  */
-const ATTRIBUTES = /(["'`])\s*(?:with|assert)\s*\{/;
+const ATTRIBUTES = /\b(?:import|from)\s*["'][^"'\n]*["']\s*(?:with|assert)\s*\{/;
 
 const ENCODED = /%(?:2f|5c|2e|00)/i;
 
