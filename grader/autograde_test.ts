@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { zipSync } from "fflate";
 import { DEMO_MODULES, DEMO_SOURCES, demoTask, fixtureCourse } from "./_fixture_course.ts";
 import { autograde, type AutogradeOptions } from "./autograde.ts";
+import { studentDir } from "./class_outputs.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -50,13 +51,15 @@ Deno.test("grader: autograde() writes every output, then resumes without re-grad
     assert.equal(first.graded, 3);
     for (const s of ["ada", "ben", "cal"]) {
       for (const f of ["results.json", "feedback.md", "result.json", "log.txt"]) {
-        await Deno.stat(`${c.out}/students/${s}/${f}`);
+        await Deno.stat(`${studentDir(c.out, s)}/${f}`);
       }
     }
     const csv = await Deno.readTextFile(`${c.out}/grades.csv`);
     assert.equal(csv.split("\n")[2], "ben,demo,20,40,10,0,10,graded");
     assert.match(await Deno.readTextFile(`${c.out}/report.html`), /<svg/);
-    const gradescope = JSON.parse(await Deno.readTextFile(`${c.out}/students/ben/results.json`));
+    const gradescope = JSON.parse(
+      await Deno.readTextFile(`${studentDir(c.out, "ben")}/results.json`),
+    );
     assert.equal(gradescope.score, 20);
 
     const second = await autograde(options(c));
@@ -150,5 +153,43 @@ Deno.test("grader: an aborted run stores the running submissions as interrupted"
     assert.equal(resumed.skipped, 1);
   } finally {
     await Deno.remove(c.root, { recursive: true });
+  }
+});
+
+Deno.test("grader: students whose names differ only in script, spaces, case or normal form keep their own outputs", async () => {
+  const root = await fixtureCourse();
+  const submissions = `${root}/class`;
+  const out = `${root}/out`;
+  // NFC and NFD spellings of "josé", a space against an underscore, case only, two CJK names.
+  const names = ["王芳", "李娜", "ada smith", "ada_smith", "Ada", "ada", "jos\u00e9", "jose\u0301"];
+  const wrong = new Set(["李娜", "ada_smith", "ada", "jose\u0301"]);
+  try {
+    for (const name of names) {
+      await Deno.mkdir(`${submissions}/${name}`, { recursive: true });
+      for (const [p, t] of Object.entries(DEMO_SOURCES)) {
+        const source = wrong.has(name) && p === "add.ts" ? t.replace("a + b", "a * b") : t;
+        await Deno.writeTextFile(`${submissions}/${name}/${p}`, source);
+      }
+    }
+    const c = { root, submissions, out };
+    const first = await autograde(options(c));
+    const score = (r: { results: readonly { student: string; score: number }[] }) =>
+      Object.fromEntries(r.results.map((x) => [x.student, x.score]));
+    const want = Object.fromEntries(names.map((n) => [n, wrong.has(n) ? 30 : 40]));
+    assert.deepEqual(score(first), want);
+    const folders = names.map((n) => studentDir(out, n));
+    assert.equal(new Set(folders).size, names.length, folders.join("\n"));
+    for (const name of names) {
+      const stored = JSON.parse(await Deno.readTextFile(`${studentDir(out, name)}/result.json`));
+      assert.equal(stored.student, name);
+    }
+    const forced = await autograde({ ...options(c), force: true, only: "李娜" });
+    assert.equal(forced.graded, 1);
+    assert.deepEqual(score(forced), want, "王芳 keeps her 40");
+    const rows = (await Deno.readTextFile(`${out}/grades.csv`)).trim().split("\n").slice(1);
+    assert.equal(rows.length, names.length, "one row per student, none twice");
+    assert.equal(new Set(rows.map((r) => r.split(",")[0])).size, names.length);
+  } finally {
+    await Deno.remove(root, { recursive: true });
   }
 });

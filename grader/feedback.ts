@@ -1,3 +1,4 @@
+import { markdownFence, markdownText } from "./inert_text.ts";
 import type { CaseResult, FailureKind, SubmissionResult, TaskResult } from "./result.ts";
 
 /** How each failure kind is named to students. */
@@ -16,7 +17,7 @@ const MAX_MESSAGE = 500;
 
 function clip(text: string): string {
   const one = text.replace(/\s+/g, " ").trim();
-  return one.length > MAX_MESSAGE ? `${one.slice(0, MAX_MESSAGE - 1)}…` : one;
+  return markdownText(one, MAX_MESSAGE);
 }
 
 /**
@@ -86,7 +87,9 @@ function table(result: SubmissionResult): string[] {
 
 /**
  * The student's feedback as Markdown: total, notes (load errors, refused imports, type errors),
- * a task table and what failed per task. Hidden cases are counted, never named.
+ * a task table and what failed per task. Hidden cases are counted, never named. Names, notes and
+ * messages are escaped so they render as the text they are, type errors sit in a fence longer
+ * than any backtick run they hold.
  *
  * @param result The graded submission.
  * @returns The Markdown.
@@ -95,10 +98,19 @@ export function feedbackMarkdown(result: SubmissionResult): string {
   const out = [
     `# ${result.module}: ${points(result.score)} / ${result.maxScore}`,
     "",
-    `Student: ${result.student} · status: ${result.status} · graded ${result.gradedAt}`,
+    `Student: ${
+      markdownText(result.student)
+    } · status: ${result.status} · graded ${result.gradedAt}`,
     "",
   ];
-  if (result.notes.length > 0) out.push("## Notes", "", ...result.notes.map((n) => `- ${n}`), "");
+  if (result.notes.length > 0) {
+    out.push(
+      "## Notes",
+      "",
+      ...result.notes.map((n) => `- ${markdownText(n)}`),
+      "",
+    );
+  }
   out.push("## Tasks", "", ...table(result), "");
   for (const t of result.tasks) {
     if (t.passed === t.total || (result.status !== "graded" && result.notes.length > 0)) continue;
@@ -106,7 +118,7 @@ export function feedbackMarkdown(result: SubmissionResult): string {
     out.push(...taskFeedback(t, result.cases), "");
   }
   if (result.typeErrors) {
-    out.push("## Type errors (the cases still ran)", "", "```text", result.typeErrors, "```", "");
+    out.push("## Type errors (the cases still ran)", "", ...markdownFence(result.typeErrors), "");
   }
   return out.join("\n");
 }

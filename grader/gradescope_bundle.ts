@@ -1,6 +1,7 @@
 import { gitFiles } from "./git_files.ts";
 import { type Zippable, zipSync } from "fflate";
 import { findModule } from "@tinytorch/course";
+import { studentFolder } from "./class_outputs.ts";
 
 /** Options of {@linkcode buildGradescopeBundle}. */
 export interface BundleOptions {
@@ -29,6 +30,7 @@ deno install --frozen
 `;
 
 function runScript(module: string): string {
+  const results = `"$WORK/out/students/${studentFolder("submission")}/results.json"`;
   return `#!/usr/bin/env bash
 # Gradescope runs this for every submission: grade /autograder/submission (files, a whole
 # repository, or a tito submit archive) and write /autograder/results/results.json.
@@ -41,8 +43,8 @@ cp -r "$ROOT/submission/." "$WORK/class/submission/"
 cd "$ROOT/source"
 "$DENO" run -A grader/cli.ts autograde --module ${module} --submissions "$WORK/class" \\
   --out "$WORK/out" --jobs 1
-if [ -f "$WORK/out/students/submission/results.json" ]; then
-  cp "$WORK/out/students/submission/results.json" "$ROOT/results/results.json"
+if [ -f ${results} ]; then
+  cp ${results} "$ROOT/results/results.json"
 else
   echo '{"score": 0, "output": "The autograder could not grade this submission; please tell your instructor.", "tests": []}' \\
     > "$ROOT/results/results.json"

@@ -94,6 +94,18 @@ Deno.test("grader: grades.csv quotes what needs quoting", () => {
   );
 });
 
+Deno.test("grader: a student's name or a submission's message cannot inject a formula, markup or a fence", () => {
+  const evil = result('=HYPERLINK("http://x")\u202E', [
+    fail("demo.1", "a", false, "</details>*x* [link](http://x)"),
+  ]);
+  const csv = gradesCsv(DEMO, [evil]).split("\n")[1];
+  assert.ok(csv.startsWith(`"'=HYPERLINK(""http://x"")\uFFFD",`), csv);
+  const md = feedbackMarkdown({ ...evil, typeErrors: "x\n```\n# escaped?" });
+  assert.ok(!md.includes("\u202E"));
+  assert.match(md, /\\<\/details\\>\\\*x\\\* \\\[link\\\]/);
+  assert.match(md, /````text\nx\n```\n# escaped\?\n````/);
+});
+
 Deno.test("grader: the class report has a histogram and per-case pass rates, lowest first", () => {
   const ada = result("<ada>", [
     pass("demo.1", "a"),

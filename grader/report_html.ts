@@ -1,5 +1,6 @@
 import type { ModuleInfo } from "@tinytorch/course";
 import { points } from "./feedback.ts";
+import { visibleText } from "./inert_text.ts";
 import type { SubmissionResult } from "./result.ts";
 
 function escape(text: string): string {
@@ -81,7 +82,9 @@ function median(values: number[]): number {
 
 function studentRows(results: readonly SubmissionResult[]): string {
   return results.map((r) =>
-    `<tr><td>${escape(r.student)}</td><td>${points(r.score)}</td><td>${escape(r.status)}</td>` +
+    `<tr><td>${escape(visibleText(r.student))}</td><td>${points(r.score)}</td><td>${
+      escape(r.status)
+    }</td>` +
     `<td>${r.tasks.map((t) => points(t.score)).join(" · ")}</td></tr>`
   ).join("\n");
 }

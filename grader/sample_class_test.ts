@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { findModule } from "@tinytorch/course";
 import { gunzipCapped } from "./archive.ts";
 import { autograde } from "./autograde.ts";
+import { studentDir } from "./class_outputs.ts";
 import { repositoryRoot } from "./paths.ts";
 import { packSample } from "./sample_archives.ts";
 import { buildSampleClass, SAMPLE_MODULE } from "./sample_class.ts";
@@ -62,7 +63,7 @@ Deno.test("grader: the sample class gets its exact scores and no cheat gains a p
     for (const f of ["grades.csv", "report.html"]) await Deno.stat(`${out}/${f}`);
     for (const s of Object.keys(EXPECTED)) {
       for (const f of ["results.json", "feedback.md", "result.json"]) {
-        await Deno.stat(`${out}/students/${s}/${f}`);
+        await Deno.stat(`${studentDir(out, s)}/${f}`);
       }
     }
   } finally {
