@@ -15,12 +15,21 @@ export interface ArchiveEntry {
 export interface ArchiveLimits {
   /** Total uncompressed bytes. */
   readonly maxBytes: number;
+  /** Uncompressed bytes of any one file. */
+  readonly maxFileBytes: number;
   /** Number of entries. */
   readonly maxEntries: number;
 }
 
-/** 64 MiB and 5,000 entries: far above a module's sources, far below a decompression bomb. */
-export const ARCHIVE_LIMITS: ArchiveLimits = { maxBytes: 64 * 1024 * 1024, maxEntries: 5000 };
+/**
+ * 64 MiB in all, 16 MiB per file and 5,000 entries, for archives and folders alike: far above a
+ * module's sources, far below a decompression bomb.
+ */
+export const ARCHIVE_LIMITS: ArchiveLimits = {
+  maxBytes: 64 * 1024 * 1024,
+  maxFileBytes: 16 * 1024 * 1024,
+  maxEntries: 5000,
+};
 
 /** An archive that cannot be read safely. */
 export class ArchiveError extends Error {

@@ -33,13 +33,20 @@ Deno.test("grader: readZip() refuses corrupt data and decompression bombs", () =
   assert.throws(() => readZip(text("not a zip at all, just text")), ArchiveError);
   const bomb = zipSync({ "big.ts": [new Uint8Array(4 << 20), { level: 9 }] });
   assert.throws(
-    () => readZip(bomb, { maxBytes: 1 << 20, maxEntries: 10 }),
+    () => readZip(bomb, { maxBytes: 1 << 20, maxFileBytes: 8 << 20, maxEntries: 10 }),
     /expands beyond 1 MiB$/,
+  );
+  assert.throws(
+    () => readZip(bomb, { maxBytes: 8 << 20, maxFileBytes: 1 << 20, maxEntries: 10 }),
+    /"big.ts" expands to 4 MiB, more than the 1 MiB a file may hold$/,
   );
   const many = zipSync(
     Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`${i}.ts`, text("")])),
   );
-  assert.throws(() => readZip(many, { maxBytes: 1 << 20, maxEntries: 10 }), /more than 10 entries/);
+  assert.throws(
+    () => readZip(many, { maxBytes: 1 << 20, maxFileBytes: 1 << 20, maxEntries: 10 }),
+    /more than 10 entries/,
+  );
 });
 
 Deno.test("grader: writeTar() and readTar() round-trip files, long paths and links", () => {

@@ -1,6 +1,7 @@
 import type { ModuleInfo } from "@tinytorch/course";
 import { ARCHIVE_LIMITS, type ArchiveEntry, ArchiveError, gunzipCapped } from "./archive.ts";
 import type { SubmissionInput } from "./grade_submission.ts";
+import { formatBytes } from "./limits.ts";
 import { isSafeRelativePath } from "./paths.ts";
 import { isSubmittable } from "./sandbox.ts";
 import { readTar } from "./tar.ts";
@@ -57,18 +58,47 @@ async function sha256(data: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-async function readFolder(dir: string, prefix = "", out: ArchiveEntry[] = []) {
+interface FolderBudget {
+  entries: number;
+  bytes: number;
+}
+
+function tooLarge(what: string, size: number, limit: number): ArchiveError {
+  return new ArchiveError(
+    `Refused: ${what} is ${formatBytes(size)}, over the limit of ${formatBytes(limit)}`,
+  );
+}
+
+// Every entry is lstat-ed, and counted against the caps, before any file is read.
+async function readFolder(
+  dir: string,
+  prefix = "",
+  out: ArchiveEntry[] = [],
+  budget: FolderBudget = { entries: 0, bytes: 0 },
+): Promise<ArchiveEntry[]> {
+  const limits = ARCHIVE_LIMITS;
   for await (const e of Deno.readDir(dir)) {
     const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (++budget.entries > limits.maxEntries) {
+      throw new ArchiveError(`Refused: the folder has more than ${limits.maxEntries} entries`);
+    }
     const info = await Deno.lstat(`${dir}/${e.name}`);
     if (info.isSymlink) out.push({ path: rel, type: "symlink", data: new Uint8Array(0) });
-    else if (info.isDirectory) await readFolder(`${dir}/${e.name}`, rel, out);
+    else if (info.isDirectory) await readFolder(`${dir}/${e.name}`, rel, out, budget);
     else if (!info.isFile) out.push({ path: rel, type: "other", data: new Uint8Array(0) });
     else if ((info.nlink ?? 1) > 1) {
       out.push({ path: rel, type: "hardlink", data: new Uint8Array(0) });
     } else {
-      if (out.length > ARCHIVE_LIMITS.maxEntries) {
-        throw new ArchiveError("Cannot read the folder: too many files");
+      if (info.size > limits.maxFileBytes) {
+        throw tooLarge(`"${rel}"`, info.size, limits.maxFileBytes);
+      }
+      budget.bytes += info.size;
+      if (budget.bytes > limits.maxBytes) {
+        throw new ArchiveError(
+          `Refused: the folder's files add up to more than the limit of ${
+            formatBytes(limits.maxBytes)
+          }`,
+        );
       }
       out.push({ path: rel, type: "file", data: await Deno.readFile(`${dir}/${e.name}`) });
     }
@@ -106,7 +136,33 @@ export function safeFiles(entries: readonly ArchiveEntry[]): Map<string, Uint8Ar
     if (!isSafeRelativePath(path)) {
       throw new ArchiveError(`Refused: "${e.path}" is an absolute path or leaves the folder`);
     }
-    if (e.type === "file") files.set(path, e.data);
+    if (e.type === "file") {
+      if (files.has(path)) throw new ArchiveError(`Refused: "${e.path}" is stored twice`);
+      files.set(path, e.data);
+    }
+  }
+  return checkTree(files);
+}
+
+const MAX_SEGMENT_BYTES = 255;
+
+// What the sandbox could not write: a name longer than a file system allows, or a path that is a
+// file and also holds others.
+function checkTree(files: Map<string, Uint8Array>): Map<string, Uint8Array> {
+  for (const path of files.keys()) {
+    const segments = path.split("/");
+    const long = segments.find((s) => new TextEncoder().encode(s).length > MAX_SEGMENT_BYTES);
+    if (long !== undefined) {
+      throw new ArchiveError(
+        `Refused: "${long.slice(0, 40)}…" is longer than ${MAX_SEGMENT_BYTES} bytes`,
+      );
+    }
+    for (let i = 1; i < segments.length; i++) {
+      const folder = segments.slice(0, i).join("/");
+      if (files.has(folder)) {
+        throw new ArchiveError(`Refused: "${folder}" is both a file and a folder`);
+      }
+    }
   }
   return files;
 }
@@ -157,6 +213,10 @@ async function entriesOf(
   source: SubmissionSource,
 ): Promise<{ entries: ArchiveEntry[]; fingerprint: string }> {
   if (source.kind !== "folder") {
+    const { size } = await Deno.stat(source.path);
+    if (size > ARCHIVE_LIMITS.maxBytes) {
+      throw tooLarge("the archive", size, ARCHIVE_LIMITS.maxBytes);
+    }
     const bytes = await Deno.readFile(source.path);
     return { entries: unpack(source.kind, bytes), fingerprint: await sha256(bytes) };
   }

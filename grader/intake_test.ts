@@ -135,3 +135,82 @@ Deno.test("grader: garbage and empty submissions become errors, not exceptions",
     assert.match((await read(dir, "empty", "folder")).error ?? "", /No TypeScript sources/);
   });
 });
+
+Deno.test("grader: folders and archives past the byte and entry caps are refused before they are read", async () => {
+  await withDir(async (dir) => {
+    const rss = Deno.memoryUsage().rss;
+    await Deno.mkdir(`${dir}/sparse`);
+    await Deno.writeTextFile(`${dir}/sparse/mod.ts`, "export {};");
+    using huge = await Deno.open(`${dir}/sparse/weights.bin`, { write: true, create: true });
+    await huge.truncate(3 * 2 ** 30);
+    assert.match(
+      (await read(dir, "sparse", "folder")).error ?? "",
+      /Refused: "weights.bin" is 3 GiB, over the limit of 16 MiB/,
+    );
+    using archive = await Deno.open(`${dir}/huge.zip`, { write: true, create: true });
+    await archive.truncate(3 * 2 ** 30);
+    assert.match(
+      (await read(dir, "huge.zip", "zip")).error ?? "",
+      /Refused: the archive is 3 GiB, over the limit of 64 MiB/,
+    );
+    assert.ok(Deno.memoryUsage().rss - rss < 2 ** 28, "nothing of the 3 GiB was read");
+
+    await Deno.mkdir(`${dir}/many_large`);
+    for (let i = 0; i < 5; i++) {
+      using f = await Deno.open(`${dir}/many_large/${i}.bin`, { write: true, create: true });
+      await f.truncate(15 * 2 ** 20);
+    }
+    assert.match(
+      (await read(dir, "many_large", "folder")).error ?? "",
+      /the folder's files add up to more than the limit of 64 MiB/,
+    );
+    await Deno.mkdir(`${dir}/many/a`, { recursive: true });
+    await Promise.all(
+      Array.from({ length: 5001 }, (_, i) => Deno.writeTextFile(`${dir}/many/a/${i}.ts`, "")),
+    );
+    assert.match(
+      (await read(dir, "many", "folder")).error ?? "",
+      /the folder has more than 5000 entries/,
+    );
+  });
+});
+
+Deno.test("grader: one archived file past 16 MiB is refused, in zip and tar alike", async () => {
+  await withDir(async (dir) => {
+    const zeros = new Uint8Array(17 * 2 ** 20);
+    await Deno.writeFile(`${dir}/big.zip`, zipSync({ "mod.ts": text(""), "big.ts": zeros }));
+    assert.match(
+      (await read(dir, "big.zip", "zip")).error ?? "",
+      /"big.ts" expands to 17 MiB, more than the 16 MiB a file may hold/,
+    );
+    await Deno.writeFile(`${dir}/big.tgz`, gzipSync(writeTar([{ path: "big.ts", data: zeros }])));
+    assert.match(
+      (await read(dir, "big.tgz", "tar.gz")).error ?? "",
+      /an entry holds 17 MiB, more than the 16 MiB a file may hold/,
+    );
+  });
+});
+
+Deno.test("grader: entries the sandbox could not write make a submission unreadable", async () => {
+  await withDir(async (dir) => {
+    const cases: [string, Uint8Array, RegExp][] = [
+      [
+        "both.tar",
+        writeTar([{ path: "a.ts", data: text("") }, { path: "a.ts/b.ts", data: text("") }]),
+        /"a.ts" is both a file and a folder/,
+      ],
+      [
+        "twice.tar",
+        writeTar([{ path: "mod.ts", data: text("") }, { path: "./mod.ts", data: text("") }]),
+        /"\.\/mod.ts" is stored twice/,
+      ],
+      ["long.zip", zipSync({ [`${"x".repeat(300)}.ts`]: text("") }), /longer than 255 bytes/],
+    ];
+    for (const [name, data, why] of cases) {
+      await Deno.writeFile(`${dir}/${name}`, data);
+      const input = await read(dir, name, name.endsWith(".zip") ? "zip" : "tar");
+      assert.equal(input.files, undefined, name);
+      assert.match(input.error ?? "", why, name);
+    }
+  });
+});

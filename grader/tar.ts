@@ -59,6 +59,13 @@ export function readTar(bytes: Uint8Array, limits: ArchiveLimits = ARCHIVE_LIMIT
     if (!checksumOk(header)) throw new ArchiveError("Cannot read the tar file: a bad checksum");
     const size = octal(header, 124, 12);
     const flag = field(header, 156, 1);
+    if (size > limits.maxFileBytes && typeOf(flag) === "file") {
+      throw new ArchiveError(
+        `Cannot read the tar file: an entry holds ${formatBytes(size)}, more than the ${
+          formatBytes(limits.maxFileBytes)
+        } a file may hold`,
+      );
+    }
     const data = bytes.subarray(at + BLOCK, at + BLOCK + size);
     if (data.length !== size) throw new ArchiveError("Cannot read the tar file: it is truncated");
     at += BLOCK + Math.ceil(size / BLOCK) * BLOCK;

@@ -114,6 +114,13 @@ export function readZip(bytes: Uint8Array, limits: ArchiveLimits = ARCHIVE_LIMIT
       entries.push({ path: c.name, type: c.type, data: new Uint8Array(0) });
       continue;
     }
+    if (c.size > limits.maxFileBytes) {
+      throw new ArchiveError(
+        `Cannot read the zip file: "${c.name}" expands to ${formatBytes(c.size)}, more than the ${
+          formatBytes(limits.maxFileBytes)
+        } a file may hold`,
+      );
+    }
     if (c.size > budget) {
       throw new ArchiveError(
         `Cannot read the zip file: it expands beyond ${formatBytes(limits.maxBytes)}`,
