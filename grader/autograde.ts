@@ -1,5 +1,7 @@
+import { tmpdir } from "node:os";
 import type { ModuleInfo } from "@tinytorch/course";
 import { readStored, writeClass, writeStudent } from "./class_outputs.ts";
+import { diskShortage } from "./disk_space.ts";
 import { gradeSubmission } from "./grade_submission.ts";
 import { type GradingContext, prepareGrading } from "./grading_context.ts";
 import { listSubmissions, readSubmission, type SubmissionSource } from "./intake.ts";
@@ -32,6 +34,11 @@ export interface AutogradeOptions {
   readonly modules?: readonly ModuleInfo[];
   /** Stops grading: running submissions are recorded as `interrupted`. */
   readonly signal?: AbortSignal;
+  /**
+   * The least free space, in bytes, on the output and temporary folders before a submission is
+   * started; below it grading stops and stored results are kept. Default 256 MiB.
+   */
+  readonly minFreeBytes?: number;
   /** Called when a submission is finished, skipped or interrupted. */
   readonly onProgress?: (event: ProgressEvent) => void;
 }
@@ -65,6 +72,8 @@ export interface ClassReport {
   readonly stale: number;
   /** Whether the run was interrupted. */
   readonly interrupted: boolean;
+  /** Why grading stopped early for want of disk space, if it did. */
+  readonly diskFull?: string;
 }
 
 function unfinished(
@@ -166,9 +175,16 @@ export async function autograde(options: AutogradeOptions): Promise<ClassReport>
   let next = 0;
   let done = 0;
   let graded = 0;
+  let diskFull: string | undefined;
+  const roomy = async () => {
+    diskFull ??= await diskShortage([options.out, tmpdir()], options.minFreeBytes);
+    return diskFull === undefined;
+  };
+  await Deno.mkdir(options.out, { recursive: true });
   const worker = async () => {
-    while (next < sources.length && !options.signal?.aborted) {
+    while (next < sources.length && !options.signal?.aborted && await roomy()) {
       const source = sources[next++];
+      if (source === undefined) break; // another worker took the last one while this one waited
       const { result, skipped } = await gradeOne(ctx, source, options);
       results.set(source.student, result);
       if (!skipped) graded++;
@@ -191,5 +207,6 @@ export async function autograde(options: AutogradeOptions): Promise<ClassReport>
     skipped: done - graded,
     stale: known.filter((r) => r.setup !== ctx.setup).length,
     interrupted: options.signal?.aborted ?? false,
+    diskFull,
   };
 }

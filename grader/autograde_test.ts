@@ -3,6 +3,7 @@ import { zipSync } from "fflate";
 import { DEMO_MODULES, DEMO_SOURCES, demoTask, fixtureCourse } from "./_fixture_course.ts";
 import { autograde, type AutogradeOptions } from "./autograde.ts";
 import { studentDir } from "./class_outputs.ts";
+import { diskShortage, freeBytes } from "./disk_space.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -192,4 +193,38 @@ Deno.test("grader: students whose names differ only in script, spaces, case or n
   } finally {
     await Deno.remove(root, { recursive: true });
   }
+});
+
+Deno.test("grader: without free disk space grading stops and every stored result is kept byte for byte", async () => {
+  const c = await fixtureClass();
+  try {
+    await autograde(options(c));
+    const files = ["ada", "ben", "cal"].map((s) => `${studentDir(c.out, s)}/result.json`);
+    const before = await Promise.all(files.map((f) => Deno.readTextFile(f)));
+    const full = await autograde({ ...options(c), force: true, minFreeBytes: 2 ** 60 });
+    assert.match(
+      full.diskFull ?? "",
+      /^only [\d.]+ [GMK]iB free on .*\/out, less than the 1073741824 GiB grading needs$/,
+    );
+    assert.equal(full.graded, 0, "nothing started");
+    assert.deepEqual(full.results.map((r) => [r.student, r.status]), [
+      ["ada", "graded"],
+      ["ben", "graded"],
+      ["cal", "unreadable"],
+    ]);
+    assert.deepEqual(await Promise.all(files.map((f) => Deno.readTextFile(f))), before);
+    assert.equal((await autograde(options(c))).diskFull, undefined);
+  } finally {
+    await Deno.remove(c.root, { recursive: true });
+  }
+});
+
+Deno.test("grader: diskShortage() names the path, its free space and the minimum", async () => {
+  const free = await freeBytes(Deno.cwd());
+  assert.ok(free > 0);
+  assert.equal(await diskShortage([Deno.cwd()], 1), undefined);
+  assert.match(
+    (await diskShortage([Deno.cwd()], free * 4)) ?? "",
+    /^only [\d.]+ [GMK]iB free on .+, less than the [\d.]+ [GMK]iB grading needs$/,
+  );
 });

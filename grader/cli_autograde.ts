@@ -3,6 +3,7 @@ import cliProgress from "cli-progress";
 import { findModule } from "@tinytorch/course";
 import { autograde, type ProgressEvent } from "./autograde.ts";
 import { points } from "./feedback.ts";
+import { visibleText } from "./inert_text.ts";
 import type { Limits } from "./limits.ts";
 import { SAMPLE_MODULE } from "./sample_class.ts";
 
@@ -53,7 +54,7 @@ function reporter(): { onProgress: (e: ProgressEvent) => void; stop: () => void 
     return {
       onProgress: (e) =>
         console.log(
-          `[${e.done}/${e.total}] ${e.result.student}: ${
+          `[${e.done}/${e.total}] ${visibleText(e.result.student, 60)}: ${
             points(e.result.score)
           }/${e.result.maxScore} ` +
             `(${e.result.status}${
@@ -72,7 +73,9 @@ function reporter(): { onProgress: (e: ProgressEvent) => void; stop: () => void 
     onProgress: (e) => {
       if (!started) bar.start(e.total, 0, { student: "" });
       started = true;
-      bar.update(e.done, { student: `${e.result.student} ${points(e.result.score)}` });
+      bar.update(e.done, {
+        student: `${visibleText(e.result.student, 40)} ${points(e.result.score)}`,
+      });
     },
     stop: () => {
       if (started) bar.stop();
@@ -139,7 +142,9 @@ export async function autogradeCommand(root: string, flags: AutogradeFlags): Pro
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     for (const r of report.results) {
       console.log(
-        `  ${r.student.padEnd(28)} ${points(r.score).padStart(6)} / ${r.maxScore}  ${r.status}`,
+        `  ${visibleText(r.student, 60).padEnd(28)} ${
+          points(r.score).padStart(6)
+        } / ${r.maxScore}  ${r.status}`,
       );
     }
     const stopped = report.results.filter((r) => r.status === "interrupted").length;
@@ -156,6 +161,13 @@ export async function autogradeCommand(root: string, flags: AutogradeFlags): Pro
         `Note: ${report.stale} stored result(s) in the class outputs were graded with another ` +
           `setup (cases, limits or harness changed); run without --only to re-grade them.`,
       );
+    }
+    if (report.diskFull) {
+      console.error(
+        `Stopped before the class was finished: ${report.diskFull}. Free some space and run ` +
+          `again; every finished result is kept and the rest will be graded.`,
+      );
+      return 1;
     }
     return report.interrupted ? interruptedExitCode(stoppedBy) : 0;
   } finally {
