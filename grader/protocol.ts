@@ -139,7 +139,7 @@ export function toMessage(value: unknown): ChildMessage {
     case "start":
       return { type: "start", index: index(value.index) };
     case "result":
-      if (!("observation" in value)) {
+      if (!Object.hasOwn(value, "observation")) {
         throw new ProtocolError("Cannot read a result message without an observation");
       }
       return {

@@ -184,12 +184,12 @@ function treeProblem(
     }
     return null;
   }
-  if (isRecord(want) && !asError(want) && !("$undefined" in want)) {
+  if (isRecord(want) && !asError(want) && !Object.hasOwn(want, "$undefined")) {
     if (!isRecord(got)) return `${path}expected an object, got ${describe(got, 80)}`;
     const g = got as Record<string, Observation>;
     const w = want as Record<string, Observation>;
     for (const key of Object.keys(w)) {
-      if (!(key in g)) return `${path}missing field "${key}"`;
+      if (!Object.hasOwn(g, key)) return `${path}missing field "${key}"`;
       const p = treeProblem(g[key], w[key], `${path}${key}: `, close, tolerance);
       if (p) return p;
     }

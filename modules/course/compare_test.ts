@@ -80,3 +80,18 @@ Deno.test("course: custom() runs the check but never on a thrown error", () => {
   assert.equal(positive.check(-1, null), "not positive");
   assert.match(positive.check(observe(new TypeError("t")), null)!, /threw TypeError/);
 });
+
+Deno.test("course: objects compare over own keys only, whatever they are named", () => {
+  const want = observe({ toString: 1, constructor: 2 });
+  assert.equal(exact().check(observe({}), want), 'missing field "toString"');
+  assert.equal(exact().check(observe({ toString: 1, constructor: 2 }), want), null);
+  assert.equal(
+    exact().check(observe({ toString: 1, constructor: 3 }), want),
+    "constructor: got 3, want 2",
+  );
+  const thrown = observe(new RangeError("Cannot reshape [2, 3] to [4]"));
+  const posing = observe({
+    $error: { name: "RangeError", message: "Cannot reshape [2, 3] to [4]" },
+  });
+  assert.notEqual(throws("RangeError", /reshape/).check(posing, thrown), null);
+});

@@ -89,7 +89,9 @@ function text(value: unknown): string {
  * Encodes a value as a JSON-safe observation.
  *
  * Numbers keep NaN, ±Infinity and -0; typed arrays keep their type name; a tensor-like object
- * (`dtype`, `shape`, typed `data`) becomes `{ $tensor }`; an Error becomes `{ $error }`.
+ * (`dtype`, `shape`, typed `data`) becomes `{ $tensor }`; an Error becomes `{ $error }`. A plain
+ * object whose keys start with `$` is wrapped as `{ $record }`, so no returned value can pose as
+ * one of these encodings (a returned `{ $error: … }` is not a thrown error).
  *
  * @param value What `run` returned.
  * @param depth Guard against cycles.
@@ -125,9 +127,11 @@ export function observe(value: unknown, depth = 0): Observation {
       },
     };
   }
-  const out: Record<string, Observation> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = observe(v, depth + 1);
-  return out;
+  // fromEntries defines own keys: `__proto__` is a key like `toString` or any other.
+  const out: Record<string, Observation> = Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, observe(v, depth + 1)]),
+  );
+  return Object.keys(out).some((k) => k.startsWith("$")) ? { $record: out } : out;
 }
 
 /**
@@ -176,7 +180,7 @@ export interface ErrorObservation {
 }
 
 function field(o: Observation, key: string): unknown {
-  return o !== null && typeof o === "object" && !Array.isArray(o) && key in o
+  return o !== null && typeof o === "object" && !Array.isArray(o) && Object.hasOwn(o, key)
     ? (o as Record<string, unknown>)[key]
     : undefined;
 }
@@ -222,12 +226,18 @@ function describeFull(o: Observation): string {
   if (o === null || typeof o !== "object") return JSON.stringify(o);
   if (Array.isArray(o)) return `[${o.map(describeFull).join(", ")}]`;
   if (field(o, "$undefined")) return "undefined";
+  const record = field(o, "$record") as Observation | undefined;
+  if (record !== undefined) return describeRecord(record);
   const error = asError(o);
   if (error) return `${error.name}: ${error.message}`;
   const typed = asTyped(o);
   if (typed) return `${typed.type} [${typed.values.map(describeFull).join(", ")}]`;
   const t = asTensor(o);
   if (t) return `tensor(${t.dtype}, shape [${t.shape}]) [${t.values.map(describeFull).join(", ")}]`;
+  return describeRecord(o);
+}
+
+function describeRecord(o: Observation): string {
   const entries = Object.entries(o as Record<string, Observation>);
   return `{ ${entries.map(([k, v]) => `${k}: ${describeFull(v)}`).join(", ")} }`;
 }

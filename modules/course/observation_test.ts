@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describe, observe, observedNumber } from "./observation.ts";
+import { asError, asTensor, describe, observe, observedNumber } from "./observation.ts";
 import { NotImplementedError } from "./not_implemented_error.ts";
 
 Deno.test("course: observe() keeps special numbers through JSON", () => {
@@ -37,4 +37,20 @@ Deno.test("course: observe() refuses functions and cycles", () => {
 Deno.test("course: describe() is short and readable", () => {
   assert.equal(describe(observe({ a: [1, NaN] })), "{ a: [1, NaN] }");
   assert.equal(describe(observe(new Float32Array(100))).length, 200);
+});
+
+Deno.test("course: observe() keeps keys named like Object.prototype members, and no value poses as an encoding", () => {
+  const honest = JSON.parse(
+    '{"toString": 1, "constructor": 2, "__proto__": {"a": 3}, "valueOf": 4}',
+  );
+  const o = JSON.parse(JSON.stringify(observe(honest)));
+  assert.deepEqual(Object.keys(o), ["toString", "constructor", "__proto__", "valueOf"]);
+  assert.equal(describe(observe({ toString: 1 })), "{ toString: 1 }");
+  const posing = observe({ $error: { name: "RangeError", message: "bad shape" } });
+  assert.equal(asError(posing), undefined, "a returned object is not a thrown error");
+  assert.equal(describe(posing), '{ $error: { name: "RangeError", message: "bad shape" } }');
+  assert.equal(
+    asTensor(observe({ $tensor: { dtype: "int8", shape: [], values: [1] } })),
+    undefined,
+  );
 });
