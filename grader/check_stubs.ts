@@ -10,7 +10,9 @@ const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 const started = performance.now();
 const report = await checkStubs(root);
 
-for (const p of [...report.regionProblems, ...report.staticProblems]) console.error(`✗ ${p}`);
+for (const p of [...report.regionProblems, ...report.staticProblems, ...report.weakChecks]) {
+  console.error(`✗ ${p}`);
+}
 for (const t of report.tasks) {
   const ok = t.cases > 0 && t.passedOnReference === t.cases && t.failedOnStub === t.cases;
   console.log(

@@ -1,5 +1,7 @@
 import { gitFiles } from "./git_files.ts";
 import {
+  expectedObservation,
+  expectsReference,
   listRegions,
   type ModuleInfo,
   MODULES,
@@ -7,6 +9,9 @@ import {
   renderStub,
 } from "@tinytorch/course";
 import { type JunitCase, parseJunit } from "./junit.ts";
+import { loadCatalog } from "./catalog.ts";
+import { referenceObservations } from "./grading_context.ts";
+import { weakCustomChecks } from "./trivial_outputs.ts";
 import { type CommandResult, runDeno } from "./deno_process.ts";
 
 /** How one task fared in the stub check. */
@@ -29,6 +34,8 @@ export interface StubCheckReport {
   readonly staticProblems: string[];
   /** One verdict per registry task. */
   readonly tasks: TaskVerdict[];
+  /** Custom checks, visible or hidden, that an output of a trivial non-solution passes. */
+  readonly weakChecks: string[];
   /** Whether everything holds. */
   readonly ok: boolean;
 }
@@ -158,6 +165,33 @@ async function casesOnOneTaskStubs(
   return results;
 }
 
+/**
+ * Tries every custom check of every module, visible and hidden, on trivial outputs (see
+ * {@linkcode weakCustomChecks}), judged against the reference's output.
+ *
+ * @param root The repository.
+ * @param modules The course.
+ * @returns One line per check that lets a trivial output through.
+ */
+export async function weakChecksOf(
+  root: string,
+  modules: readonly ModuleInfo[],
+): Promise<string[]> {
+  const problems: string[] = [];
+  for (const m of modules) {
+    const catalog = await loadCatalog(root, m.name, modules);
+    if (!catalog.entries.some((e) => e.case.compare?.custom)) continue;
+    const reference = await referenceObservations(root, catalog);
+    const wants = await Promise.all(
+      catalog.entries.map((e, i) =>
+        expectsReference(e.case) ? reference[i] : expectedObservation(e.case)
+      ),
+    );
+    problems.push(...weakCustomChecks(catalog, reference, wants));
+  }
+  return problems;
+}
+
 function verdicts(
   modules: readonly ModuleInfo[],
   ref: JunitCase[],
@@ -202,6 +236,7 @@ export async function checkStubs(
       ...problemOf("deno fmt --check", await runDeno(["fmt", "--check"], stubRoot)),
     ];
     const tasks = verdicts(modules, reference, oneTaskStubs);
+    const weakChecks = await weakChecksOf(root, modules);
     const tasksOk = tasks.every((t) =>
       t.cases > 0 && t.passedOnReference === t.cases && t.failedOnStub === t.cases
     );
@@ -209,7 +244,8 @@ export async function checkStubs(
       regionProblems: regions,
       staticProblems,
       tasks,
-      ok: regions.length === 0 && staticProblems.length === 0 && tasksOk,
+      weakChecks,
+      ok: regions.length === 0 && staticProblems.length === 0 && tasksOk && weakChecks.length === 0,
     };
   } finally {
     await Deno.remove(stubRoot, { recursive: true });

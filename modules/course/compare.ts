@@ -22,6 +22,8 @@ export interface Comparison {
   readonly kind: string;
   /** The check itself. */
   readonly check: Check;
+  /** Set by {@linkcode custom}: a hand-written check, which the grader also tries on trivial outputs. */
+  readonly custom?: boolean;
 }
 
 /** Options of {@linkcode allClose}, with NumPy's meaning and defaults. */
@@ -270,5 +272,6 @@ export function custom(kind: string, check: Check): Comparison {
   return {
     kind,
     check: (got, want) => errorProblem(got) ?? check(got, want),
+    custom: true,
   };
 }

@@ -70,11 +70,25 @@ export default defineCases<Api>("profiling.4", {
     expect: [5, 3, 4],
   },
   "measureLatency: exactly `iterations` samples, min ≤ median ≤ p95 ≤ p99 ≤ max": {
-    run: ({ measureLatency }) =>
-      measureLatency((n: number) => Math.sqrt(n), 2, { iterations: 25, warmup: 3 }),
-    compare: custom("ordered statistics", (got) => {
+    run: async ({ measureLatency }) => {
+      // The timed function spins for 0.2 ms, so every sample is at least that: made-up statistics
+      // (zeros, a constant) and a function that is never called both fail.
+      let calls = 0;
+      const spin = (ms: number) => {
+        calls++;
+        const start = performance.now();
+        while (performance.now() - start < ms) {
+          // busy
+        }
+      };
+      const stats = await measureLatency(spin, 0.2, { iterations: 25, warmup: 3 });
+      return { ...stats, calls };
+    },
+    compare: custom("ordered statistics of a 0.2 ms function", (got) => {
       const s = got as Record<string, number>;
       if (s.samples !== 25) return `samples is ${s.samples}, want 25`;
+      if (!(s.calls >= 28)) return `the function ran ${s.calls} times, want 3 warm-up + 25 timed`;
+      if (!(s.min >= 0.2)) return `min is ${s.min} ms, but every call takes at least 0.2 ms`;
       const order = [s.min, s.median, s.p95, s.p99, s.max];
       const ok = order.every((v, i) => v >= 0 && (i === 0 || order[i - 1] <= v)) &&
         s.min <= s.mean && s.mean <= s.max && s.std >= 0;

@@ -18,7 +18,10 @@ function bound(values: number[], options: { scheme?: "symmetric"; bits?: number 
   return { x, halfStep: scale / 2 };
 }
 
-/** Passes when every element came back within scale/2 (plus float32 rounding). */
+/**
+ * Passes when every element came back within scale/2 (plus float32 rounding) and on the grid:
+ * `(q − zeroPoint)·scale` is a whole number of steps, so the input echoed back fails.
+ */
 function withinHalfStep(back: unknown, want: Bound): string | null {
   const { x, halfStep } = want;
   if (!Array.isArray(back) || back.length !== x.length) {
@@ -31,6 +34,12 @@ function withinHalfStep(back: unknown, want: Bound): string | null {
       return `element ${i}: ${x[i]} came back as ${
         back[i]
       }, error ${error} > scale/2 = ${halfStep}`;
+    }
+    const steps = back[i] / (2 * halfStep);
+    if (!(Math.abs(steps - Math.round(steps)) <= 1e-3)) {
+      return `element ${i}: ${back[i]} is ${steps} steps of ${
+        2 * halfStep
+      }, not a whole number: it was not quantized`;
     }
   }
   return null;

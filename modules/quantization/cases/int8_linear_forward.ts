@@ -4,6 +4,7 @@ import {
   custom,
   defineCases,
   exact,
+  type Observation,
   randomValues,
   throws,
 } from "@tinytorch/course";
@@ -100,14 +101,15 @@ export default defineCases<Api>("quantization.7", {
     run: (api) => {
       const layer = randomLayer(api, given(api));
       const x = api.tensor(X);
-      return { forward: layer.forward(x).data, int8: layer.forwardInt8(x).data };
+      return { forward: layer.forward(x).toArray(), int8: layer.forwardInt8(x).toArray() };
     },
-    expect: () => ({ forward: [], int8: [] }),
-    compare: custom("forward equals forwardInt8", (got) => {
-      const { forward, int8 } = got as { forward: unknown; int8: unknown };
-      return JSON.stringify(forward) === JSON.stringify(int8)
-        ? null
-        : "forward differs from forwardInt8";
+    expect: () => add(multiply(X, transpose(W)), X.map(() => b)),
+    compare: custom("forward equals forwardInt8, within 1% of float32", (got, want) => {
+      const { forward, int8 } = got as { forward: Observation; int8: Observation };
+      if (JSON.stringify(forward) !== JSON.stringify(int8)) {
+        return "forward differs from forwardInt8";
+      }
+      return within1Percent.check(forward, want);
     }),
   },
   "1-D input gives a 1-D output": {

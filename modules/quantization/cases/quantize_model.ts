@@ -88,7 +88,9 @@ export default defineCases<Api>("quantization.8", {
       const w = (want as { y: number[][] }).y.flat();
       if (!g.untouched) return "the original model was modified";
       const f = g.y.flat();
+      if (f.length !== w.length) return `expected ${w.length} outputs, got ${f.length}`;
       const error = Math.hypot(...f.map((v, i) => v - w[i])) / Math.hypot(...w);
+      if (error === 0) return "the output is exactly float32's: the model was not quantized";
       return error <= 0.02 ? null : `relative RMS error ${error.toFixed(4)} > 0.02`;
     }),
   },
