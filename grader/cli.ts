@@ -5,7 +5,7 @@
  * - `release --out <dir> [--solutions <modules>]`: write the student repository;
  * - `autograde --module <m> [--submissions <dir>] [--out <dir>] [--jobs N] [--timeout <s>] …`;
  * - `check [--module <m>]`: reference scores full marks, stub scores 0, hidden cases fail on it;
- * - `gradescope --module <m> --out <autograder.zip>`: a Gradescope autograder bundle.
+ * - `gradescope --module <m> [--out <zip>]`: a Gradescope autograder bundle (under `reports/`).
  *
  * @module
  */
@@ -13,7 +13,7 @@ import { Command, CommanderError } from "commander";
 import { findModule, MODULES } from "@tinytorch/course";
 import { autogradeCommand } from "./cli_autograde.ts";
 import { checkModule } from "./check_module.ts";
-import { buildGradescopeBundle } from "./gradescope_bundle.ts";
+import { buildGradescopeBundle, defaultBundlePath } from "./gradescope_bundle.ts";
 import { repositoryRoot } from "./paths.ts";
 import { release } from "./release.ts";
 import { removeLiveSandboxes } from "./sandbox.ts";
@@ -69,11 +69,13 @@ async function releaseCommand(options: { out: string; solutions?: string }): Pro
   return 0;
 }
 
-async function gradescopeCommand(options: { module: string; out: string }): Promise<number> {
+async function gradescopeCommand(options: { module: string; out?: string }): Promise<number> {
   const module = findModule(options.module);
-  const bytes = await buildGradescopeBundle({ root, module: module.name, out: options.out });
+  const out = options.out ?? defaultBundlePath(root, module.name);
+  const bytes = await buildGradescopeBundle({ root, module: module.name, out });
   console.log(
-    `Wrote ${options.out} (${bytes} bytes): the Gradescope autograder for ${module.name}`,
+    `Wrote ${out} (${bytes} bytes): the Gradescope autograder for ${module.name}. It holds the ` +
+      `hidden cases and the reference: upload it to Gradescope, never commit or share it.`,
   );
   return 0;
 }
@@ -111,7 +113,7 @@ function program(run: (code: Promise<number>) => void): Command {
     .action((o) => run(check(o)));
   cli.command("gradescope").description("build a Gradescope autograder zip for one module")
     .requiredOption("--module <name|number>", "the module")
-    .requiredOption("--out <file>", "the zip to write")
+    .option("--out <file>", "the zip to write (default reports/gradescope/<module>-autograder.zip)")
     .action((o) => run(gradescopeCommand(o)));
   return cli;
 }

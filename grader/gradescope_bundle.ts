@@ -1,7 +1,9 @@
 import { gitFiles } from "./git_files.ts";
 import { type Zippable, zipSync } from "fflate";
 import { findModule } from "@tinytorch/course";
+import { dirname } from "node:path";
 import { studentFolder } from "./class_outputs.ts";
+import { isWithin } from "./paths.ts";
 
 /** Options of {@linkcode buildGradescopeBundle}. */
 export interface BundleOptions {
@@ -53,6 +55,38 @@ fi
 }
 
 /**
+ * The default place of a module's bundle: under `reports/`, which git ignores.
+ *
+ * @param root The course repository.
+ * @param module The module's name.
+ * @returns `<root>/reports/gradescope/<module>-autograder.zip`.
+ */
+export function defaultBundlePath(root: string, module: string): string {
+  return `${root}/reports/gradescope/${module}-autograder.zip`;
+}
+
+async function isIgnored(root: string, path: string): Promise<boolean> {
+  const r = await new Deno.Command("git", {
+    args: ["check-ignore", "-q", "--no-index", path],
+    cwd: root,
+    stdout: "null",
+    stderr: "null",
+  }).output();
+  return r.code === 0;
+}
+
+// The bundle holds the hidden cases and the reference: inside the course repository it may only
+// go where git ignores it, so it can never be committed and shipped by a release.
+async function refuseCommittable(root: string, out: string): Promise<void> {
+  if (!(await isWithin(out, root)) || (await isIgnored(root, out))) return;
+  throw new RangeError(
+    `Cannot write the autograder to ${out}: it is inside the course repository and not ` +
+      `git-ignored, so it could be committed and reach students (it holds the hidden cases and ` +
+      `the reference); leave out --out (it goes to reports/gradescope/) or choose a path outside`,
+  );
+}
+
+/**
  * Builds a Gradescope autograder zip for one module: the repository (reference, cases, hidden
  * cases, grader) at the zip's root, which Gradescope unpacks to `/autograder/source`, plus
  * `setup.sh` (installs Deno from npm, caches the npm packages) and `run_autograder` (grades the
@@ -60,9 +94,11 @@ fi
  *
  * @param options Repository, module, output file.
  * @returns The zip's size in bytes.
+ * @throws {RangeError} If `out` is inside the repository where git does not ignore it.
  */
 export async function buildGradescopeBundle(options: BundleOptions): Promise<number> {
   const module = findModule(options.module);
+  await refuseCommittable(options.root, options.out);
   const entries: Zippable = {};
   for (const f of await gitFiles(options.root)) {
     if (NOT_BUNDLED.some((p) => f.startsWith(p))) continue;
@@ -77,6 +113,7 @@ export async function buildGradescopeBundle(options: BundleOptions): Promise<num
   entries["setup.sh"] = [encoder.encode(SETUP), executable];
   entries["run_autograder"] = [encoder.encode(runScript(module.name)), executable];
   const zip = zipSync(entries);
+  await Deno.mkdir(dirname(options.out), { recursive: true });
   await Deno.writeFile(options.out, zip);
   return zip.length;
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { buildGradescopeBundle } from "./gradescope_bundle.ts";
+import { buildGradescopeBundle, defaultBundlePath } from "./gradescope_bundle.ts";
 import { repositoryRoot } from "./paths.ts";
 import { readZip } from "./zip_reader.ts";
 
@@ -35,4 +35,16 @@ Deno.test("grader: the Gradescope bundle grades a submission and writes results.
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("grader: the bundle is never written where git could commit it", async () => {
+  await assert.rejects(
+    buildGradescopeBundle({ root, module: "quantization", out: `${root}/autograder.zip` }),
+    /Cannot write the autograder to .*autograder\.zip: it is inside the course repository and not git-ignored/,
+  );
+  await assert.rejects(Deno.stat(`${root}/autograder.zip`), Deno.errors.NotFound);
+  assert.equal(
+    defaultBundlePath(root, "quantization"),
+    `${root}/reports/gradescope/quantization-autograder.zip`,
+  );
 });

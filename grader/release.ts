@@ -7,6 +7,7 @@ import {
   renderDirectory,
 } from "@tinytorch/course";
 import { fromFileUrl, isWithin } from "./paths.ts";
+import { forbiddenFiles, walk } from "./release_guard.ts";
 import { allowStubLintHeaders } from "./stub_check.ts";
 
 /** Options of {@linkcode release}. */
@@ -36,6 +37,12 @@ export const INSTRUCTOR_ONLY: readonly string[] = [
   "docs/instructor_guide.md",
   "docs/adding_a_module.md",
 ];
+
+/**
+ * The file at the root of every student release: `tito doctor` tells a release (safe to share)
+ * from a course repository (which holds the hidden cases and must stay private).
+ */
+export const RELEASE_MARKER = "tinytorch-release.json";
 
 /** Tasks of the root `deno.json` that students keep (`bench:*` too); the rest are instructor's. */
 export const STUDENT_TASKS: readonly string[] = ["test", "ok", "doc:lint", "tito"];
@@ -107,7 +114,8 @@ async function writeConfigAndDocs(root: string, out: string): Promise<void> {
  * instructor docs; every task region rendered as a stub; a student README and `deno.json`;
  * `.tito/` git-ignored; no git history. For `solutions`, the module's reference files go to
  * `.tito/reference/<name>/` (same relative paths). Finally every file is searched for every
- * region's reference text, and the release is refused if any is found.
+ * region's reference text, archives, binaries outside the allowed list (see
+ * {@linkcode forbiddenFiles}) and hidden case names, and the release is refused if any is found.
  *
  * @param options Source, destination, solution modules.
  * @returns What was written.
@@ -135,6 +143,11 @@ export async function release(options: ReleaseOptions): Promise<ReleaseReport> {
     regions += (await renderDirectory(`${out}/${m.dir}`, { lesson: `${m.dir}/README.md` })).length;
   }
   await writeConfigAndDocs(root, out);
+  await Deno.writeTextFile(
+    `${out}/${RELEASE_MARKER}`,
+    JSON.stringify({ format: "tinytorch-release/1", solutions: options.solutions ?? [] }, null, 2) +
+      "\n",
+  );
   for (const name of options.solutions ?? []) {
     const m = modules.find((x) => x.name === name);
     if (!m) throw new RangeError(`Cannot ship the solution of "${name}": no such module`);
@@ -142,9 +155,16 @@ export async function release(options: ReleaseOptions): Promise<ReleaseReport> {
       await copy(`${root}/${f}`, `${out}/.tito/reference/${name}/${f.slice(m.dir.length + 1)}`);
     }
   }
-  const leaks = await findReferenceText(root, out, modules, options.solutions ?? []);
+  const leaks = [
+    ...await findReferenceText(root, out, modules, options.solutions ?? []),
+    ...await forbiddenFiles(root, out, modules),
+  ];
   if (leaks.length > 0) {
-    throw new Error(`The release holds reference solutions:\n${leaks.join("\n")}`);
+    await Deno.remove(out, { recursive: true });
+    throw new Error(
+      `Cannot release: it would hold what students must not see (nothing was left in ${out}; ` +
+        `remove these from the repository and release again):\n${leaks.join("\n")}`,
+    );
   }
   let files = 0;
   for await (const _ of walk(out)) files++;
@@ -167,14 +187,6 @@ async function regionBodies(root: string, modules: readonly ModuleInfo[]) {
     }
   }
   return bodies;
-}
-
-async function* walk(dir: string, prefix = ""): AsyncGenerator<string> {
-  for await (const e of Deno.readDir(dir)) {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory) yield* walk(`${dir}/${e.name}`, rel);
-    else if (e.isFile) yield rel;
-  }
 }
 
 /**

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { findRegions } from "@tinytorch/course";
 import { repositoryRoot } from "./paths.ts";
+import { buildGradescopeBundle } from "./gradescope_bundle.ts";
 import { findReferenceText, release, studentConfig } from "./release.ts";
+import { isArchive, isBinary } from "./release_guard.ts";
+import { copyRepository } from "./stub_check.ts";
 
 const root = repositoryRoot();
 
@@ -56,6 +59,10 @@ Deno.test("grader: a release holds stubs, no grader and no reference body; tito 
     assert.equal(await exists(`${out}/grader`), false);
     assert.equal(await exists(`${out}/.ci`), false);
     assert.equal(await exists(`${out}/.git`), false);
+    assert.deepEqual(JSON.parse(await Deno.readTextFile(`${out}/tinytorch-release.json`)), {
+      format: "tinytorch-release/1",
+      solutions: ["quantization"],
+    });
     assert.match(await Deno.readTextFile(`${out}/.gitignore`), /^\.tito\/$/m);
     assert.match(await Deno.readTextFile(`${out}/README.md`), /deno task tito module start tensor/);
     const config = JSON.parse(await Deno.readTextFile(`${out}/deno.json`));
@@ -96,4 +103,60 @@ Deno.test("grader: a release holds stubs, no grader and no reference body; tito 
   } finally {
     await Deno.remove(out, { recursive: true });
   }
+});
+
+async function git(cwd: string, ...args: string[]): Promise<void> {
+  const r = await new Deno.Command("git", { args, cwd, stdout: "null", stderr: "piped" }).output();
+  assert.equal(r.code, 0, new TextDecoder().decode(r.stderr));
+}
+
+Deno.test("grader: a release refuses a committed autograder zip, a stray binary, a hidden case file and altered weights", async () => {
+  const course = await Deno.makeTempDir({ prefix: "tinytorch-course-" });
+  const out = `${course}-release`;
+  try {
+    await copyRepository(root, course);
+    await git(course, "init", "-q");
+    const bundle = `${out}-bundle.zip`; // outside the course: inside, the builder refuses
+    await buildGradescopeBundle({ root: course, module: "quantization", out: bundle });
+    await Deno.rename(bundle, `${course}/autograder.zip`);
+    await Deno.copyFile(
+      `${root}/grader/hidden/layers/hidden.ts`,
+      `${course}/modules/layers/notes.ts`,
+    );
+    await Deno.writeFile(`${course}/docs/figure.png`, Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0));
+    const weights = await Deno.readFile(`${course}/datasets/reference_mlp.bin`);
+    weights[100] ^= 1;
+    await Deno.writeFile(`${course}/datasets/reference_mlp.bin`, weights);
+    await git(course, "add", "-A");
+    await git(course, "-c", "user.name=t", "-c", "user.email=t@x", "commit", "-qm", "x");
+    const message = await release({ root: course, out }).then(
+      () => assert.fail("the release was written"),
+      (error: Error) => error.message,
+    );
+    for (
+      const line of [
+        "autograder.zip is an archive",
+        "docs/figure.png is a binary file outside the allowed list",
+        "datasets/reference_mlp.bin differs from what its build produces",
+        "modules/layers/notes.ts holds the hidden case hidden:layers.",
+      ]
+    ) assert.ok(message.includes(line), `${line}\n${message}`);
+    assert.equal(await exists(out), false, "a refused release leaves nothing behind");
+  } finally {
+    await Deno.remove(course, { recursive: true });
+    await Deno.remove(out, { recursive: true }).catch(() => {});
+  }
+});
+
+Deno.test("grader: isArchive() and isBinary() know archives by name and by content", () => {
+  assert.ok(isArchive("a.zip", new Uint8Array()));
+  assert.ok(isArchive("weights", Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 1)));
+  assert.ok(isArchive("data", Uint8Array.of(0x1f, 0x8b, 8)));
+  const tar = new Uint8Array(512);
+  tar.set(new TextEncoder().encode("ustar"), 257);
+  assert.ok(isArchive("x.bin", tar));
+  assert.ok(!isArchive("mod.ts", new TextEncoder().encode("export {};")));
+  assert.ok(isBinary(Uint8Array.of(0x61, 0)));
+  assert.ok(isBinary(Uint8Array.of(0xff, 0xfe, 0x61)));
+  assert.ok(!isBinary(new TextEncoder().encode("王芳 é ✓")));
 });

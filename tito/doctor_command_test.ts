@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fixture } from "./_fixture.ts";
-import { errorLocation } from "./doctor_findings.ts";
+import { errorLocation, repositoryCheck } from "./doctor_findings.ts";
 
 Deno.test("tito: doctor names the file and line of a syntax error and the package that causes the others to fail", async () => {
   await using f = await fixture();
@@ -25,4 +25,24 @@ Deno.test("tito: errorLocation() finds the file, line and column, relative to th
     "modules/a/b.ts:3:7",
   );
   assert.equal(errorLocation("Error: no location", "/p"), null);
+});
+
+Deno.test("tito: repositoryCheck() warns in a course repository and knows a release by its marker", async () => {
+  const root = await Deno.makeTempDir({ prefix: "tito-repo-" });
+  try {
+    assert.equal((await repositoryCheck(root)).detail, "a copy of the course without the grader");
+    await Deno.writeTextFile(`${root}/tinytorch-release.json`, "{}");
+    assert.deepEqual(await repositoryCheck(root), {
+      name: "repository",
+      ok: true,
+      detail: "a student release",
+    });
+    await Deno.mkdir(`${root}/grader/hidden`, { recursive: true });
+    const course = await repositoryCheck(root);
+    assert.equal(course.ok, true, "a warning, not a problem");
+    assert.equal(course.warn, true);
+    assert.match(course.detail, /holds the hidden cases/);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
 });

@@ -11,6 +11,43 @@ export interface Check {
   readonly detail: string;
   /** What to do about it, when it is not fine. */
   readonly fix?: string;
+  /** Fine, but worth a warning (⚠️); not counted as a problem. */
+  readonly warn?: boolean;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Which repository this is: a student release (it carries `tinytorch-release.json`), or the
+ * course repository, which holds the hidden cases (`grader/hidden/`) and every reference solution
+ * and must stay private: a warning, not a problem.
+ *
+ * @param root The project root.
+ * @returns The check.
+ */
+export async function repositoryCheck(root: string): Promise<Check> {
+  if (await exists(`${root}/grader/hidden`)) {
+    return {
+      name: "repository",
+      ok: true,
+      warn: true,
+      detail: "the course repository: it holds the hidden cases and every reference solution",
+      fix: "Keep it private; students get a release (`deno task grade release --out <dir>`).",
+    };
+  }
+  const release = await exists(`${root}/tinytorch-release.json`);
+  return {
+    name: "repository",
+    ok: true,
+    detail: release ? "a student release" : "a copy of the course without the grader",
+  };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { Command } from "commander";
 import { action } from "../command_action.ts";
 import { runDeno } from "../deno_process.ts";
-import { type Check, packageChecks } from "../doctor_findings.ts";
+import { type Check, packageChecks, repositoryCheck } from "../doctor_findings.ts";
 import type { ProbeResult } from "../doctor_probe.ts";
-import { bold, dim, green, red, say } from "../output.ts";
+import { bold, dim, green, red, say, yellow } from "../output.ts";
 import { PROGRESS_FILE, progressProblem } from "../progress_store.ts";
 import { openProject, type Project } from "../project.ts";
 
@@ -116,13 +116,15 @@ export function doctorCommand(): Command {
           detail:
             `${project.modules.length} modules, ${project.milestones.length} milestones in ${project.root}`,
         },
+        await repositoryCheck(project.root),
         ...await probeChecks(project),
         ...await stateChecks(project.root),
       ];
       say(bold("🩺 tito doctor"), "");
       for (const c of checks) {
-        say(`${c.ok ? green("✅") : red("❌")} ${c.name} ${dim(`— ${c.detail.split("\n")[0]}`)}`);
-        if (!c.ok && c.fix) say(`   fix: ${c.fix}`);
+        const mark = !c.ok ? red("❌") : c.warn ? yellow("⚠️ ") : green("✅");
+        say(`${mark} ${c.name} ${dim(`— ${c.detail.split("\n")[0]}`)}`);
+        if ((!c.ok || c.warn) && c.fix) say(`   ${c.ok ? "note" : "fix"}: ${c.fix}`);
       }
       const bad = checks.filter((c) => !c.ok).length;
       say("", bad ? red(`${bad} problem(s) found.`) : green("Everything looks fine."));
