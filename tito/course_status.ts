@@ -14,14 +14,15 @@ export type ModuleStatus = "done" | "in progress" | "ready" | "locked";
 export type MilestoneStatus = "achieved" | "forced" | "ready" | "locked";
 
 /**
- * The modules a module or milestone needs that are not complete yet.
+ * The modules a module or milestone needs that are not complete yet: not recorded, or recorded
+ * with `--force` from the course's own reference (the learner did not write it).
  *
  * @param needs Module names.
  * @param progress The progress record.
  * @returns The incomplete ones.
  */
 export function incomplete(needs: readonly string[], progress: Progress): string[] {
-  return needs.filter((n) => !progress.modules[n]);
+  return needs.filter((n) => !progress.modules[n] || progress.modules[n].forced === true);
 }
 
 /**

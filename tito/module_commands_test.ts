@@ -47,6 +47,12 @@ Deno.test("tito: start backs up and renders; complete with failing cases records
   assert.equal(await f.read("modules/adder/add.ts"), await f.read(".tito/reference/adder/add.ts"));
   assert.equal((await Array.fromAsync(Deno.readDir(`${f.root}/.tito/backups`))).length, 2);
 
+  const restored = await f.tito(["module", "complete", "01"]);
+  assert.equal(restored.code, 1, "the restored reference is not the learner's work");
+  assert.match(restored.stderr, /modules\/adder is the course's reference solution/);
+  assert.match(restored.stderr, /tito module reset 01 brings back the stubs/);
+  assert.equal(await f.progress(), null);
+  await f.write("modules/adder/add.ts", (await f.read("modules/adder/add.ts")) + "// mine\n");
   const done = await f.tito(["module", "complete", "01"]);
   assert.equal(done.code, 0, done.stdout + done.stderr);
   assert.match(done.stdout, /01 adder complete/);
@@ -122,4 +128,31 @@ Deno.test("tito: a syntax error in a module leaves list and status working", asy
   assert.equal(test.code, 1);
   assert.match(test.stdout, /the tests could not run/);
   assert.match(test.stdout, /scale\.ts/);
+});
+
+Deno.test("tito: complete refuses the course's reference before start; --force records it as forced and unlocks nothing", async () => {
+  await using f = await fixture();
+  const refused = await f.tito(["module", "complete", "1"]);
+  assert.equal(refused.code, 1);
+  assert.match(
+    refused.stderr,
+    /Cannot complete 01 adder: modules\/adder is the course's reference solution \(it matches tito\/reference_manifest\.json file for file\), not your work\. Nothing was recorded/,
+  );
+  assert.match(refused.stderr, /Start the module first: tito module start 01/);
+  assert.doesNotMatch(refused.stdout, /🎉|You built/);
+  assert.equal(await f.progress(), null);
+
+  for (const m of ["adder", "scaler"]) {
+    const forced = await f.tito(["module", "complete", m, "--force"]);
+    assert.equal(forced.code, 0, forced.stdout + forced.stderr);
+    assert.match(forced.stdout, /Recorded .* as forced: the folder is the course's reference/);
+    assert.doesNotMatch(forced.stdout, /Unlocked milestone/);
+    assert.equal(
+      ((await f.progress())!.modules as Record<string, { forced?: boolean }>)[m].forced,
+      true,
+    );
+  }
+  const locked = await f.tito(["milestone", "run", "01"]);
+  assert.equal(locked.code, 1, "a forced reference counts for no milestone");
+  assert.match(locked.stderr, /Milestone 01 Perceptron is locked: complete adder, scaler first/);
 });

@@ -10,6 +10,8 @@ export interface ModuleProgress {
   completedAt: string;
   /** Every task of the module and its result then. */
   tasks: Record<string, "passed">;
+  /** Recorded with `--force` from the course's own reference: no milestone counts it. */
+  forced?: boolean;
 }
 
 /** A milestone run that passed. */
@@ -71,6 +73,9 @@ export function progressProblem(value: unknown): string | null {
   for (const [name, m] of Object.entries(value.modules)) {
     if (!isRecord(m) || typeof m.completedAt !== "string" || !isRecord(m.tasks)) {
       return `module "${name}" needs "completedAt" (a string) and "tasks" (an object)`;
+    }
+    if (m.forced !== undefined && typeof m.forced !== "boolean") {
+      return `module "${name}" has "forced" ${JSON.stringify(m.forced)}, not true or false`;
     }
   }
   for (const [id, m] of Object.entries(value.milestones)) {

@@ -1,4 +1,10 @@
-import { findRegions, renderStub, STUB_LINT_RULES, withLintHeader } from "./render_stub.ts";
+import {
+  findRegions,
+  renderStub,
+  STUB_LINT_RULES,
+  withLintHeader,
+  withoutStubHeader,
+} from "./render_stub.ts";
 
 /** A region found while rendering a directory. */
 export interface RenderedRegion {
@@ -65,7 +71,7 @@ async function stubLintRules(files: string[]): Promise<Map<string, Set<string>>>
 /**
  * Renders every `.ts` file with solution regions under a directory as a stub, in place, then
  * runs `deno lint` on the stubs and gives each the file-level ignores its emptied bodies need.
- * Files without regions are left untouched.
+ * Files without regions are left untouched; rendering a rendered directory changes no byte.
  *
  * @param dir The directory to render (a copy: this overwrites the reference bodies).
  * @param options The lesson path for the TODO lines; one task only.
@@ -77,9 +83,11 @@ export async function renderDirectory(
 ): Promise<RenderedRegion[]> {
   const regions = (await listRegions(dir)).filter((r) => !options.only || r.task === options.only);
   const paths = [...new Set(regions.map((r) => `${dir}/${r.file}`))];
+  // An earlier stub header is removed before linting: the rules it ignores would go unreported,
+  // and the new header would lose them (render(render(x)) must equal render(x)).
   for (const path of paths) {
     const source = await Deno.readTextFile(path);
-    await Deno.writeTextFile(path, renderStub(source, options));
+    await Deno.writeTextFile(path, withoutStubHeader(renderStub(source, options)));
   }
   if (paths.length === 0) return regions;
   const rules = await stubLintRules(paths);

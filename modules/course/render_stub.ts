@@ -41,8 +41,23 @@ const HEADER = "// deno-lint-ignore-file ";
  * @returns The stub with its header.
  */
 export function withLintHeader(source: string, rules: readonly string[]): string {
-  const body = source.startsWith(HEADER) ? source.slice(source.indexOf("\n") + 1) : source;
+  const body = withoutStubHeader(source);
   return rules.length === 0 ? body : `${HEADER}${[...rules].sort().join(" ")}\n${body}`;
+}
+
+/**
+ * Removes a stub's lint header: a first line `// deno-lint-ignore-file` naming only rules of
+ * {@linkcode STUB_LINT_RULES}. Any other file-level ignore (a reference's own) stays.
+ *
+ * @param source A file's text.
+ * @returns The text without the stub header.
+ */
+export function withoutStubHeader(source: string): string {
+  if (!source.startsWith(HEADER)) return source;
+  const end = source.indexOf("\n");
+  const rules = source.slice(HEADER.length, end < 0 ? undefined : end).trim().split(/\s+/);
+  const stub = rules.length > 0 && rules.every((r) => STUB_LINT_RULES.includes(r));
+  return stub ? source.slice(end + 1) : source;
 }
 
 /**

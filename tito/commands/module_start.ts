@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { renderDirectory } from "@tinytorch/course";
+import { listRegions, renderDirectory } from "@tinytorch/course";
 import { backupModule, listBackups } from "../backup.ts";
 import { action } from "../command_action.ts";
 import { incomplete } from "../course_status.ts";
@@ -67,9 +67,12 @@ export function moduleStartCommand(): Command {
           },
         );
       }
-      const backup = await backupModule(root, module, "module start");
       const lesson = `${module.dir}/README.md`;
-      const regions = await renderDirectory(`${root}/${module.dir}`, { lesson });
+      // A folder that is already the stub is left as it is, byte for byte.
+      const backup = state.isStub ? undefined : await backupModule(root, module, "module start");
+      const regions = state.isStub
+        ? await listRegions(`${root}/${module.dir}`)
+        : await renderDirectory(`${root}/${module.dir}`, { lesson });
       const tasks = [...new Set(regions.map((r) => r.task))].sort((a, b) =>
         a.localeCompare(b, "en", { numeric: true })
       );
@@ -88,7 +91,8 @@ export function moduleStartCommand(): Command {
             `--reference-deps have no ${module.name} reference to use.`,
         );
       }
-      say(`Backed up the folder to ${backup}/`, `The lesson: ${lesson}`, "");
+      if (backup) say(`Backed up the folder to ${backup}/`);
+      say(`The lesson: ${lesson}`, "");
       for (const t of module.tasks) {
         say(`  ${t.id.padEnd(16)} ${t.title} ${dim(`(${t.points} pts)`)}`);
       }
