@@ -8,6 +8,7 @@
 import { styleText } from "node:util";
 import process from "node:process";
 import cliProgress from "cli-progress";
+import { spelled } from "./invocation.ts";
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -25,8 +26,8 @@ export const yellow = (text: string): string => paint("yellow", text);
 export const dim = (text: string): string => paint("dim", text);
 /** Bold text. */
 export const bold = (text: string): string => paint("bold", text);
-/** Cyan text, for commands the learner can type. */
-export const command = (text: string): string => paint("cyan", text);
+/** Cyan text, for commands the learner can type, spelled the way tito was run (`tito …`). */
+export const command = (text: string): string => paint("cyan", spelled(text));
 
 /** Prints lines to standard output. */
 export function say(...lines: string[]): void {
