@@ -2,7 +2,7 @@ import type { MilestoneInfo, ModuleInfo } from "@tinytorch/course";
 import { listBackups } from "./backup.ts";
 import { isForced, type Progress } from "./progress_store.ts";
 import type { Project } from "./project.ts";
-import { moduleState } from "./stub_state.ts";
+import { moduleState, stubbedTasks } from "./stub_state.ts";
 
 /** Where a learner stands with a module. */
 export type ModuleStatus = "done" | "in progress" | "ready" | "locked";
@@ -69,23 +69,26 @@ export function milestoneStatus(m: MilestoneInfo, progress: Progress): Milestone
 }
 
 /**
- * The command to type next: a milestone that is ready, else the first module not done (complete
- * it if it is in progress, start it otherwise).
+ * The command to type next, one that can succeed: a milestone that is ready; else for the first
+ * module not done, `start` when it is untouched, `test` of its first task that is still a stub
+ * when it is in progress, `complete` when no task is a stub any more; once everything is done,
+ * `submit` of the last module.
  *
  * @param project The project.
  * @param progress The progress record.
- * @param statuses The modules' statuses, when known.
- * @returns A tito command line, or `null` when everything is done.
+ * @returns A tito command line.
  */
-export function nextCommand(
-  project: Project,
-  progress: Progress,
-  statuses?: Map<string, ModuleStatus>,
-): string | null {
+export async function nextCommand(project: Project, progress: Progress): Promise<string> {
   const milestone = project.milestones.find((m) => milestoneStatus(m, progress) === "ready");
   if (milestone) return `tito milestone run ${milestone.id}`;
-  const module = project.modules.find((m) => !progress.modules[m.name]);
-  if (!module) return null;
-  const verb = statuses?.get(module.name) === "in progress" ? "complete" : "start";
-  return `tito module ${verb} ${String(module.numbers[0]).padStart(2, "0")}`;
+  const number = (m: ModuleInfo) => String(m.numbers[0]).padStart(2, "0");
+  const module = project.modules.find((m) =>
+    !progress.modules[m.name] || progress.modules[m.name].forced
+  );
+  if (!module) return `tito submit ${number(project.modules.at(-1)!)}`;
+  const status = (await moduleStatuses(project, progress)).get(module.name);
+  if (status !== "in progress") return `tito module start ${number(module)}`;
+  const stubs = await stubbedTasks(project.root, module).catch(() => []);
+  if (stubs.length === 0) return `tito module complete ${number(module)}`;
+  return `tito test --module ${number(module)} --task ${stubs[0].split(".")[1]}`;
 }

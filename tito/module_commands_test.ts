@@ -156,3 +156,34 @@ Deno.test("tito: complete refuses the course's reference before start; --force r
   assert.equal(locked.code, 1, "a forced reference counts for no milestone");
   assert.match(locked.stderr, /Milestone 01 Perceptron is locked: complete adder, scaler first/);
 });
+
+Deno.test("tito: module status <m> lists each task with its points; the next step is one that can succeed", async () => {
+  await using f = await fixture();
+  assert.equal((await f.tito(["module", "start", "01"])).code, 0);
+  const stub = await f.tito(["module", "status", "01"]);
+  assert.equal(stub.code, 0, stub.stderr);
+  assert.match(stub.stdout, /adder\.1\s+.*🧱 stub\s+\d+ pts/);
+  assert.match(stub.stdout, /adder\.2\s+.*🧱 stub\s+\d+ pts/);
+  assert.match(stub.stdout, /Next: tito test --module 01 --task 1/);
+
+  const add = await f.read("modules/adder/add.ts");
+  await f.write(
+    "modules/adder/add.ts",
+    add.replace(
+      /\/\/ TODO\(adder\.1\)[^\n]*\n\s*throw new NotImplementedError\("adder\.1"\);/,
+      "return a + b;",
+    ),
+  );
+  const half = await f.tito(["module", "status", "adder"]);
+  assert.match(half.stdout, /adder\.1\s+.*✅ done/);
+  assert.match(half.stdout, /adder\.2\s+.*🧱 stub/);
+  assert.match(half.stdout, /Next: tito test --module 01 --task 2/);
+  const all = await f.tito(["module", "status"]);
+  assert.match(all.stdout, /#\s+module\s+status\s+progress/, "every column has a header");
+  assert.match(all.stdout, /01\s+adder\s+🔨 in progress\s+1 of 2 tasks written/);
+  assert.match(all.stdout, /Next: tito test --module 01 --task 2/, "not complete: it would fail");
+
+  const typo = await f.tito(["module", "status", "adde"]);
+  assert.equal(typo.code, 1);
+  assert.match(typo.stderr, /Cannot find module "adde" in the course\. Did you mean "adder"\?/);
+});

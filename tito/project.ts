@@ -100,12 +100,42 @@ export function resolveModule(project: Project, ref: string | undefined): Module
     }
   }
   const valid = project.modules.map((m) => `  ${moduleLabel(m).padEnd(16)} ${m.title}`);
+  const guess = ref === undefined ? undefined : closest(ref, project.modules.map((m) => m.name));
   throw new TitoError(
     ref === undefined
       ? "Which module? Name one by number or name"
-      : `Cannot find module "${ref}" in the course`,
+      : `Cannot find module "${ref}" in the course${guess ? `. Did you mean "${guess}"?` : ""}`,
     { hint: `The valid modules are:\n${valid.join("\n")}` },
   );
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * The name closest to a typo: within a third of its length in edits (at least 1), or one it
+ * starts.
+ *
+ * @param typed What was typed.
+ * @param names The valid names.
+ * @returns The closest name, or `undefined` when none is close.
+ */
+export function closest(typed: string, names: readonly string[]): string | undefined {
+  const t = typed.toLowerCase();
+  const prefix = names.filter((n) => n.startsWith(t));
+  if (t.length >= 3 && prefix.length === 1) return prefix[0];
+  const scored = names.map((n) => ({ n, d: editDistance(t, n) })).sort((a, b) => a.d - b.d);
+  const best = scored[0];
+  return best && best.d <= Math.max(1, Math.floor(best.n.length / 3)) ? best.n : undefined;
 }
 
 /**

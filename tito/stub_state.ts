@@ -82,6 +82,33 @@ function countRegions(files: Map<string, string>) {
 }
 
 /**
+ * The tasks whose every region in the module folder is still the stub, in registry order.
+ *
+ * @param root The project root.
+ * @param module The module.
+ * @returns Task ids.
+ */
+export async function stubbedTasks(root: string, module: ModuleInfo): Promise<string[]> {
+  const files = await readTexts(`${root}/${module.dir}`);
+  const stub = new Map<string, boolean>();
+  for (const [rel, text] of files) {
+    if (!rel.endsWith(".ts")) continue;
+    let found;
+    try {
+      found = findRegions(text);
+    } catch {
+      continue; // malformed markers: not a stub
+    }
+    const lines = text.split("\n");
+    for (const r of found) {
+      const body = isStubBody(lines.slice(r.start, r.end - 1), r.task);
+      stub.set(r.task, (stub.get(r.task) ?? true) && body);
+    }
+  }
+  return module.tasks.map((t) => t.id).filter((id) => stub.get(id) === true);
+}
+
+/**
  * Inspects a module folder: is it the stub, the reference, or something else (learner work)?
  *
  * @param root The project root.

@@ -119,8 +119,7 @@ export function milestoneRunCommand(): Command {
         return 0;
       }
       say("", green(bold(`🏆 Milestone ${m.id} achieved: recorded in .tito/progress.json`)));
-      const next = nextCommand(project, after);
-      if (next) say(`💡 Next: ${command(next)}`);
+      say(`💡 Next: ${command(await nextCommand(project, after))}`);
       return 0;
     }));
 }

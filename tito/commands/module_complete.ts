@@ -87,8 +87,7 @@ export function moduleCompleteCommand(): Command {
           );
         }
       }
-      const next = nextCommand(project, after);
-      say("", next ? `💡 Next: ${command(next)}` : "🏁 That was the last step of the course.");
+      say("", `💡 Next: ${command(await nextCommand(project, after))}`);
       return 0;
     }));
 }
