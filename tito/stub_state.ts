@@ -61,9 +61,8 @@ export function isStubBody(body: readonly string[], task: string): boolean {
     lines.slice(0, -1).every((l) => l.startsWith("//"));
 }
 
-function countRegions(files: Map<string, string>) {
-  let regions = 0;
-  let stubbed = 0;
+// Every region of the `.ts` files, and whether its body is the stub (malformed markers: skipped).
+function* regionStates(files: Map<string, string>): Generator<{ task: string; stub: boolean }> {
   for (const [rel, text] of files) {
     if (!rel.endsWith(".ts")) continue;
     let found;
@@ -74,11 +73,14 @@ function countRegions(files: Map<string, string>) {
     }
     const lines = text.split("\n");
     for (const r of found) {
-      regions++;
-      if (isStubBody(lines.slice(r.start, r.end - 1), r.task)) stubbed++;
+      yield { task: r.task, stub: isStubBody(lines.slice(r.start, r.end - 1), r.task) };
     }
   }
-  return { regions, stubbed };
+}
+
+function countRegions(files: Map<string, string>) {
+  const all = [...regionStates(files)];
+  return { regions: all.length, stubbed: all.filter((r) => r.stub).length };
 }
 
 /**
@@ -89,21 +91,9 @@ function countRegions(files: Map<string, string>) {
  * @returns Task ids.
  */
 export async function stubbedTasks(root: string, module: ModuleInfo): Promise<string[]> {
-  const files = await readTexts(`${root}/${module.dir}`);
   const stub = new Map<string, boolean>();
-  for (const [rel, text] of files) {
-    if (!rel.endsWith(".ts")) continue;
-    let found;
-    try {
-      found = findRegions(text);
-    } catch {
-      continue; // malformed markers: not a stub
-    }
-    const lines = text.split("\n");
-    for (const r of found) {
-      const body = isStubBody(lines.slice(r.start, r.end - 1), r.task);
-      stub.set(r.task, (stub.get(r.task) ?? true) && body);
-    }
+  for (const r of regionStates(await readTexts(`${root}/${module.dir}`))) {
+    stub.set(r.task, (stub.get(r.task) ?? true) && r.stub);
   }
   return module.tasks.map((t) => t.id).filter((id) => stub.get(id) === true);
 }
