@@ -61,7 +61,8 @@ export interface MachineBalance {
   readonly ridge: number;
   /**
    * Where the ridge lies within the measured spread: from `compute.median / memory.best` to
-   * `compute.best / memory.median`. An intensity inside it is too close to call on this run.
+   * `compute.best / memory.median` (medians, not the slowest runs: one hiccup of a neighbour must not
+   * call everything balanced). An intensity inside it is too close to call on this run.
    */
   readonly ridgeRange: { readonly low: number; readonly high: number };
   /** The fp32 compute roof: the fastest of the course's fp32 matmul kernels, GFLOP/s. */

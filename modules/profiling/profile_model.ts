@@ -3,7 +3,7 @@ import { countFlops } from "./count_flops.ts";
 import { measureLatency } from "./measure_latency.ts";
 import { type MachineBalance, measureMachine } from "./measure_machine.ts";
 import { type LayerMeasurement, profileRow } from "./profile_row.ts";
-import { type ProfiledRow, rooflineVerdict } from "./roofline_verdict.ts";
+import { type Precision, type ProfiledRow, rooflineVerdict } from "./roofline_verdict.ts";
 import type { Model, TensorLike } from "./protocol.ts";
 
 /** Options of {@linkcode profileModel}. */
@@ -50,7 +50,8 @@ function sum(rows: readonly LayerMeasurement[], key: keyof LayerMeasurement): nu
  * FLOPs (by `countFlops`), bytes (real `nbytes`), median latency (by `measureLatency` on the input
  * that layer really receives), achieved GFLOP/s, arithmetic intensity and roofline verdict against
  * the MEASURED machine balance (`measureMachine`); plus the same for the whole model. Each row is
- * built by `profileRow` and then judged by `rooflineVerdict`, which also knows the roofs' spread:
+ * built by `profileRow` and then judged by `rooflineVerdict` against the compute roof of the layer's
+ * `precision` (int8 layers against the int8 roof, if measured), which also knows the roofs' spread:
  * near the ridge it says `"balanced"`, and a row faster than the roofs allow is `"above-roof"` (a
  * measurement problem, not a verdict).
  * Long-running: it reports progress through `onProgress` and never prints.
@@ -86,6 +87,7 @@ export async function profileModel(
   const machine = options.machine ?? await measureMachine();
   const leaves = leafLayers(model, "profile");
   const measured: LayerMeasurement[] = [];
+  const precisions: Precision[] = [];
   let x = asTensorLike(input, "The input");
   for (const { name, layer } of leaves) {
     const stats = await measureLatency((t: TensorLike) => layer.forward(t), x, timing);
@@ -101,14 +103,16 @@ export async function profileModel(
       flops: countFlops(layer, x.shape).total,
       medianMs: stats.median,
     });
+    precisions.push(layer.precision === "int8" ? "int8" : "float32");
     onProgress?.(measured.length, leaves.length + 1);
     x = y;
   }
   const whole = await measureLatency(isLayer(model) ? model : chain(leaves), input, timing);
   onProgress?.(leaves.length + 1, leaves.length + 1);
-  const judged = (row: ReturnType<typeof profileRow>): ProfiledRow => ({
+  const judged = (row: ReturnType<typeof profileRow>, precision: Precision): ProfiledRow => ({
     ...row,
-    ...rooflineVerdict(row, machine),
+    precision,
+    ...rooflineVerdict(row, machine, precision),
   });
   const total = profileRow({
     name: "total",
@@ -121,8 +125,9 @@ export async function profileModel(
     medianMs: whole.median,
   }, machine);
   return {
-    layers: measured.map((m) => judged(profileRow(m, machine))),
-    total: judged(total),
+    layers: measured.map((m, i) => judged(profileRow(m, machine), precisions[i])),
+    // The whole model may reach the highest roof any of its layers is judged against.
+    total: judged(total, precisions.includes("int8") ? "int8" : "float32"),
     machine,
   };
 }
