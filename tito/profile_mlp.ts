@@ -7,8 +7,39 @@
  */
 import { loadMnist } from "@tinytorch/datasets";
 import type { Sequential } from "@tinytorch/layers";
-import { countParameters, type ModelProfile, profileModel } from "@tinytorch/profiling";
+import {
+  countParameters,
+  type MachineBalance,
+  type ModelProfile,
+  profileModel,
+  type RoofMeasurement,
+} from "@tinytorch/profiling";
+import { courseMachine } from "./course_machine.ts";
 import { firstRows, referenceModel } from "./milestones/reference_model.ts";
+
+export { VERDICT_TEXT } from "@tinytorch/profiling";
+
+const digits = (x: number, n = 3) => Number.isFinite(x) ? x.toPrecision(n) : String(x);
+
+const spread = (r: RoofMeasurement) =>
+  `${digits(r.best)} (median ${digits(r.median)}, slowest ${digits(r.worst)} of ${r.runs} runs)`;
+
+/**
+ * The measured roofs with their spread, for the terminal.
+ *
+ * @param machine The balance.
+ * @returns The lines.
+ */
+export function machineLines(machine: MachineBalance): string[] {
+  const { compute, memory, int8, ridge, ridgeRange } = machine;
+  return [
+    `Machine (measured now): fp32 ${spread(compute)} GFLOP/s, by ${compute.kernel}`,
+    ...(int8 ? [`  int8 ${spread(int8)} GOP/s, by ${int8.kernel}`] : []),
+    `  memory ${spread(memory)} GB/s (${memory.kernel})`,
+    `  ridge ${digits(ridge)} FLOP/byte; within the spread ${digits(ridgeRange.low)} to ` +
+    `${digits(ridgeRange.high)}: "near the ridge" there`,
+  ];
+}
 
 /** One profiled model. */
 export interface ProfiledModel {
@@ -33,7 +64,8 @@ export interface ProfileMlpOptions {
 }
 
 /**
- * Profiles the reference MLP on real MNIST test digits.
+ * Profiles the reference MLP on real MNIST test digits, against the machine as measured with the
+ * course's fastest kernels (int8 included).
  *
  * @param options Batch, iterations, whether to add the int8 model.
  * @returns One profile per model.
@@ -48,14 +80,13 @@ export async function profileMlp(options: ProfileMlpOptions): Promise<ProfiledMo
     models.push(["int8", quantizeModel(fp32, firstRows(train.images, 500)).model]);
   }
   const out: ProfiledModel[] = [];
-  let machine;
+  const machine = await courseMachine();
   for (const [name, model] of models) {
     const profile = await profileModel(model, x, {
       iterations: options.iterations,
       machine,
       onProgress: options.progress(`profiling ${name}`),
     });
-    machine = profile.machine;
     out.push({ name, parameters: countParameters(model), profile });
   }
   return out;

@@ -21,7 +21,8 @@
  * const x = zeros([1, 784]);
  * assert.equal((await measureMemory(mlp, x)).parameterBytes, 407080);
  * const profile = await profileModel(mlp, x, { iterations: 20 });
- * // Each row also has medianMs, gflops, intensity and bound (against this machine's ridge).
+ * // Each row also has medianMs, gflops, intensity, bound (against this machine's ridge) and
+ * // verdict (the same, but "balanced" near the ridge and "above-roof" for a measurement problem).
  * assert.deepEqual(profile.layers.map((row) => row.name), [
  *   "0:Linear(784, 128)",
  *   "1:ReLU()",
@@ -39,4 +40,5 @@ export * from "./latency_stats.ts";
 export * from "./measure_latency.ts";
 export * from "./measure_machine.ts";
 export * from "./profile_row.ts";
+export * from "./roofline_verdict.ts";
 export * from "./profile_model.ts";

@@ -13,7 +13,7 @@ import { rand } from "@tinytorch/tensor";
 import { measureLatency } from "./measure_latency.ts";
 import { measureMachine } from "./measure_machine.ts";
 import { type ModelProfile, profileModel } from "./profile_model.ts";
-import type { ProfileRow } from "./profile_row.ts";
+import { type ProfiledRow, VERDICT_TEXT } from "./roofline_verdict.ts";
 
 const model = new Sequential(
   new Linear(784, 128, { seed: 1 }),
@@ -27,19 +27,19 @@ function fmt(x: number, digits = 3): string {
   return Number.isFinite(x) ? x.toPrecision(digits) : String(x);
 }
 
-function line(r: ProfileRow): string {
+function line(r: ProfiledRow): string {
   return `| ${r.name} | [${r.outputShape}] | ${r.parameters.toLocaleString("en")} | ${
     r.flops.toLocaleString("en")
   } | ${r.bytes.toLocaleString("en")} | ${fmt(r.medianMs)} | ${fmt(r.gflops)} | ${
     fmt(r.intensity)
-  } | ${r.bound} |`;
+  } | ${VERDICT_TEXT[r.verdict]} |`;
 }
 
 function table(batch: number, p: ModelProfile): string {
   return [
     `Batch ${batch}:`,
     "",
-    "| layer | output | params | FLOPs | bytes | median ms | GFLOP/s | FLOP/byte | bound |",
+    "| layer | output | params | FLOPs | bytes | median ms | GFLOP/s | FLOP/byte | verdict |",
     "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ...p.layers.map(line),
     line({ ...p.total, name: "**whole model**" }),
@@ -60,12 +60,14 @@ console.log(
 );
 
 const machine = await measureMachine();
+const spread = (r: { best: number; median: number; worst: number }) =>
+  `${fmt(r.best)} (median ${fmt(r.median)}, slowest ${fmt(r.worst)})`;
 console.log(
-  `machine: ${fmt(machine.gflops)} GFLOP/s (4×4 blocked; i-k-j ${
-    fmt(2 * machine.details.matmulSize ** 3 / (machine.details.ikjMs * 1e6))
-  }), ${fmt(machine.gbPerSecond)} GB/s copy, ridge ${
-    fmt(machine.ridge)
-  } FLOP/byte (${machine.details.measuredAt})\n`,
+  `machine: ${spread(machine.compute)} GFLOP/s by ${machine.compute.kernel}; ${
+    spread(machine.memory)
+  } GB/s copy; ridge ${fmt(machine.ridge)} FLOP/byte (spread ${fmt(machine.ridgeRange.low)}–${
+    fmt(machine.ridgeRange.high)
+  }; ${machine.details.measuredAt})\n`,
 );
 const profiles: Record<string, ModelProfile> = {};
 for (const batch of [1, 32]) {

@@ -34,6 +34,11 @@ export interface ProfiledLayer {
   outputShape?(inShape: readonly number[]): readonly number[];
   /** The FLOPs of one forward pass on an input of this shape (batch included). */
   flops?(inShape: readonly number[]): number;
+  /**
+   * The arithmetic `forward` computes in, so the profile judges it against that compute roof:
+   * `"int8"` for an integer kernel, `"float32"` (the default when absent) otherwise.
+   */
+  readonly precision?: "float32" | "int8";
 }
 
 /** A container such as `Sequential`: its `layers` run in order, each on the previous output. */

@@ -146,6 +146,14 @@ export class QuantizedLinear extends Layer {
     return this.#calibrated !== null;
   }
 
+  /**
+   * The arithmetic `forward` computes in: `"int8"` once calibrated (the integer kernel), else
+   * `"float32"` (the simulated path). Profiling judges the layer against that compute roof.
+   */
+  get precision(): "float32" | "int8" {
+    return this.#calibrated ? "int8" : "float32";
+  }
+
   /** The kernel of the integer path, or null before calibration. */
   get kernel(): KernelName | null {
     return this.#calibrated?.kernel.kernel ?? null;

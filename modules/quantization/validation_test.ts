@@ -96,3 +96,10 @@ Deno.test("quantization: memoryUsage counts every stored byte of a 784→128 lay
   assert.equal(signed.parameters().reduce((n, p) => n + p.nbytes, 0), 100_352 + 128 * 16);
   assert.equal(QuantizedLinear.fromLinear(layer).memoryUsage().quantizedBytes, 100_352 + 128 * 12);
 });
+
+Deno.test("quantization: a QuantizedLinear tells profiling which compute roof it runs on", () => {
+  const layer = new Linear(8, 4, { seed: 1 });
+  assert.equal(QuantizedLinear.fromLinear(layer).precision, "float32"); // simulated path
+  const calibrated = QuantizedLinear.fromLinear(layer, { inputRange: { min: 0, max: 1 } });
+  assert.equal(calibrated.precision, "int8");
+});

@@ -3,7 +3,7 @@ import { action } from "../command_action.ts";
 import { importCourseCode } from "../course_code.ts";
 import { barChart, bold, count, dim, progressBar, say, table } from "../output.ts";
 import { openProject, resolveModule } from "../project.ts";
-import type { profileMlp } from "../profile_mlp.ts";
+import type { machineLines, profileMlp, VERDICT_TEXT } from "../profile_mlp.ts";
 import { TitoError } from "../tito_error.ts";
 
 interface ProfileOptions {
@@ -54,7 +54,11 @@ export function profileCommand(): Command {
       if (!(Number.isInteger(iterations) && iterations >= 1)) {
         throw new TitoError(`Cannot time ${options.iterations} iterations: use a positive integer`);
       }
-      const run = await importCourseCode<{ profileMlp: typeof profileMlp }>(
+      const run = await importCourseCode<{
+        profileMlp: typeof profileMlp;
+        machineLines: typeof machineLines;
+        VERDICT_TEXT: typeof VERDICT_TEXT;
+      }>(
         "./profile_mlp.ts",
         "your modules for profiling",
         "Try tito test --module profiling (and quantization with --module quantization).",
@@ -67,10 +71,7 @@ export function profileCommand(): Command {
         progress: progressBar,
       });
       const { machine } = results[0].profile;
-      say(
-        `Machine: ${digits(machine.gflops)} GFLOP/s, ${digits(machine.gbPerSecond)} GB/s, ` +
-          `ridge ${digits(machine.ridge)} FLOP/byte (measured now)`,
-      );
+      say(...run.machineLines(machine));
       for (const { name, parameters, profile } of results) {
         say("", bold(`${name} MLP: ${count(parameters)} parameters, batch ${batch}`));
         const rows = [...profile.layers, profile.total].map((r) => [
@@ -82,10 +83,20 @@ export function profileCommand(): Command {
           digits(r.medianMs),
           digits(r.gflops),
           digits(r.intensity),
-          r.bound,
+          run.VERDICT_TEXT[r.verdict],
         ]);
         const head = ["layer", "output", "params", "FLOPs", "bytes", "median ms", "GFLOP/s"];
-        say(...table([...head, "FLOP/B", "bound"], rows, [2, 3, 4, 5, 6, 7]));
+        say(...table([...head, "FLOP/B", "verdict"], rows, [2, 3, 4, 5, 6, 7]));
+        const suspect = [...profile.layers, profile.total].filter((r) =>
+          r.verdict === "above-roof"
+        );
+        for (const r of suspect) {
+          say(dim(
+            `${r.name}: ${digits(r.gflops)} GFLOP/s measured, but the roofs allow at most ` +
+              `${digits(r.attainableGflops)} at ${digits(r.intensity)} FLOP/byte: a measurement ` +
+              `problem (timer resolution, data in cache, or a miscounted FLOP), not a verdict`,
+          ));
+        }
         say("", dim("median time per layer:"));
         say(...barChart(profile.layers.map((r) => ({
           label: r.name,

@@ -9,10 +9,12 @@
  */
 import { accuracy, loadMnist } from "@tinytorch/datasets";
 import type { Layer, Sequential } from "@tinytorch/layers";
-import { countParameters, profileModel } from "@tinytorch/profiling";
+import { countParameters, profileModel, VERDICT_TEXT } from "@tinytorch/profiling";
 import { compareModelSizes, quantizeModel } from "@tinytorch/quantization";
 import type { Tensor } from "@tinytorch/tensor";
 import { Bench } from "tinybench";
+import { courseMachine } from "../course_machine.ts";
+import { machineLines } from "../profile_mlp.ts";
 import { writeMlperfReport } from "./mlperf_report.ts";
 import { firstRows, referenceModel } from "./reference_model.ts";
 import {
@@ -76,7 +78,10 @@ export async function run(context: MilestoneContext): Promise<MilestoneOutcome> 
   log(`Model: ${oneLine(fp32)}, ${countParameters(fp32).toLocaleString("en-US")} parameters`);
 
   log("1. Profile (your profileModel, batch 1):");
+  const machine = await courseMachine();
+  for (const line of machineLines(machine)) log(`   ${line}`);
   const profile = await profileModel(fp32, firstRows(test.images, 1), {
+    machine,
     iterations: 30,
     warmup: 10,
     onProgress: context.progress("profiling"),
@@ -84,7 +89,8 @@ export async function run(context: MilestoneContext): Promise<MilestoneOutcome> 
   for (const r of [...profile.layers, profile.total]) {
     log(
       `   ${r.name.padEnd(22)} ${r.parameters.toString().padStart(7)} params ` +
-        `${r.flops.toString().padStart(7)} FLOPs ${r.medianMs.toFixed(4)} ms ${r.bound}-bound`,
+        `${r.flops.toString().padStart(7)} FLOPs ${r.medianMs.toFixed(4)} ms ` +
+        `${r.intensity.toPrecision(3)} FLOP/B ${VERDICT_TEXT[r.verdict]}`,
     );
   }
 
@@ -137,7 +143,14 @@ export async function run(context: MilestoneContext): Promise<MilestoneOutcome> 
   const measurements = {
     parameters: countParameters(fp32),
     profileTotalMs: profile.total.medianMs,
-    machineGflops: profile.machine.gflops,
+    machineGflops: machine.gflops,
+    machineGflopsMedian: machine.compute.median,
+    machineGbPerSecond: machine.gbPerSecond,
+    machineGbPerSecondMedian: machine.memory.median,
+    ...(machine.int8 ? { machineInt8Gops: machine.int8.best } : {}),
+    ridge: machine.ridge,
+    ridgeLow: machine.ridgeRange.low,
+    ridgeHigh: machine.ridgeRange.high,
     fp32Accuracy,
     int8Accuracy,
     accuracyDropPoints: dropPoints,

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { ModelProfile } from "@tinytorch/profiling";
+import { type ModelProfile, VERDICT_TEXT } from "@tinytorch/profiling";
 import type { MilestoneCheck } from "./runner.ts";
 
 /** What the report shows. */
@@ -64,7 +64,7 @@ export async function writeMlperfReport(root: string, data: MlperfReportData): P
       ...data.profile.layers.map((r) => ({
         label: r.name,
         value: r.medianMs,
-        text: `${(r.medianMs * 1000).toFixed(1)} µs, ${r.bound}-bound`,
+        text: `${(r.medianMs * 1000).toFixed(1)} µs, ${VERDICT_TEXT[r.verdict]}`,
       })),
     ]),
     svgBars("Test accuracy (2000 MNIST digits)", [
@@ -82,6 +82,19 @@ export async function writeMlperfReport(root: string, data: MlperfReportData): P
       ),
     ),
   ];
+  const { compute, memory, int8, ridge, ridgeRange } = data.profile.machine;
+  const roof = (r: typeof compute, unit: string) =>
+    `${r.best.toPrecision(3)} ${unit} (median ${r.median.toPrecision(3)}, slowest ${
+      r.worst.toPrecision(3)
+    } of ${r.runs} runs; ${r.kernel})`;
+  const roofs = [
+    `fp32 compute roof ${roof(compute, "GFLOP/s")}`,
+    ...(int8 ? [`int8 compute roof ${roof(int8, "GOP/s")}`] : []),
+    `memory roof ${roof(memory, "GB/s")}`,
+    `ridge ${ridge.toPrecision(3)} FLOP/byte, ${ridgeRange.low.toPrecision(3)} to ${
+      ridgeRange.high.toPrecision(3)
+    } within the spread (a layer there is "near the ridge")`,
+  ];
   const rows = data.checks.map((c) =>
     `<tr><td>${c.ok ? "✅" : "❌"}</td><td>${escape(c.name)}</td><td>${escape(c.measured)}</td>` +
     `<td>${escape(c.wanted)}</td></tr>`
@@ -97,6 +110,8 @@ export async function writeMlperfReport(root: string, data: MlperfReportData): P
 <table><tr><th></th><th>check</th><th>measured</th><th>pass mark</th></tr>
 ${rows}
 </table>
+<p>Roofline, measured in this run:</p>
+<ul>${roofs.map((r) => `<li>${escape(r)}</li>`).join("")}</ul>
 ${charts.map((c) => `<p>${c}</p>`).join("\n")}
 </body></html>
 `;
