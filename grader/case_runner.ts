@@ -78,7 +78,9 @@ function caseFailure(end: ChildEnd, limits: Limits): RunFailure {
 
 function loadFailure(end: ChildEnd, limits: Limits, sandbox: string): RunFailure {
   if (end.loadError) {
-    const text = `${end.loadError.name}: ${end.loadError.message}`;
+    // Deno reports a parse error as a TypeError whose message starts "SyntaxError: …": one name.
+    const { name, message } = end.loadError;
+    const text = /^\w*Error: /.test(message) ? message : `${name}: ${message}`;
     return { kind: "compile-error", message: withoutSandbox(text, sandbox) };
   }
   if (end.cause === "exit") {

@@ -85,6 +85,13 @@ function table(result: SubmissionResult): string[] {
   ];
 }
 
+// A note's first line as text; the rest (e.g. Deno's code frame of a syntax error) verbatim.
+function noteLines(note: string): string[] {
+  const [first, ...rest] = note.split("\n");
+  const detail = rest.join("\n").replace(/^(\s*\n)+/, "").trimEnd();
+  return [`- ${markdownText(first)}`, ...(detail ? ["", ...markdownFence(detail)] : [])];
+}
+
 /**
  * The student's feedback as Markdown: total, notes (load errors, refused imports, type errors),
  * a task table and what failed per task. Hidden cases are counted, never named. Names, notes and
@@ -107,7 +114,7 @@ export function feedbackMarkdown(result: SubmissionResult): string {
     out.push(
       "## Notes",
       "",
-      ...result.notes.map((n) => `- ${markdownText(n)}`),
+      ...result.notes.flatMap(noteLines),
       "",
     );
   }
@@ -118,7 +125,8 @@ export function feedbackMarkdown(result: SubmissionResult): string {
     out.push(...taskFeedback(t, result.cases), "");
   }
   if (result.typeErrors) {
-    out.push("## Type errors (the cases still ran)", "", ...markdownFence(result.typeErrors), "");
+    const heading = result.status === "graded" ? "Type errors (the cases still ran)" : "Type errors";
+    out.push(`## ${heading}`, "", ...markdownFence(result.typeErrors), "");
   }
   return out.join("\n");
 }

@@ -86,6 +86,14 @@ function finish(
   };
 }
 
+function loadNote(message: string): string {
+  const [first, ...frame] = message.split("\n");
+  const hint = first.startsWith("SyntaxError")
+    ? " (the line is where Deno noticed; the fault is often just before it, e.g. a brace left open)"
+    : "";
+  return [`The module does not load: ${first}${hint}`, ...frame].join("\n");
+}
+
 /**
  * Grades one submission: builds its sandbox, refuses forbidden imports, type-checks (feedback
  * only), runs every case in sandboxed children and judges the observations in this process.
@@ -138,7 +146,6 @@ export async function gradeSubmission(
     const types = ctx.typeCheck
       ? await typeCheck(sandbox.dir, ctx.catalog, sandbox.submitted)
       : { shown: "", full: "" };
-    const typeErrors = types.shown;
     const { catalog } = ctx;
     const report = await runCatalog({
       root: ctx.root,
@@ -149,13 +156,21 @@ export async function gradeSubmission(
       signal: options.signal,
     });
     const cases = catalog.entries.map((e, i) => judgeCase(e, ctx.wants[i], report.outcomes[i]));
+    // A syntax error stops deno check at the same fault the load error names: say it once.
+    const typeErrors = report.loadFailure && /SyntaxError/.test(types.shown) ? "" : types.shown;
     const notes = [
       ...(ignored.length > 0
         ? [`Not graded (changed, but the module does not import them): ${ignored.join(", ")}`]
         : []),
-      ...(report.loadFailure ? [`The module does not load: ${report.loadFailure.message}`] : []),
+      ...(report.loadFailure ? [loadNote(report.loadFailure.message)] : []),
       ...(report.hiddenLoadFailure ? ["The module did not load for the hidden cases."] : []),
-      ...(typeErrors ? ["The module has type errors (the cases still ran)."] : []),
+      ...(typeErrors
+        ? [
+          report.loadFailure
+            ? "The module also has type errors (below)."
+            : "The module has type errors (the cases still ran).",
+        ]
+        : []),
     ];
     const status = report.loadFailure ? "load-error" : "graded";
     const typeLog = types.full ? `deno check:\n${types.full}\n` : "";

@@ -52,6 +52,10 @@ Deno.test("grader: the sample class gets its exact scores and no cheat gains a p
       "fake lines change nothing",
     );
     assert.match(by.eve_type_error.typeErrors ?? "", /TS2322/);
+    const dan = await Deno.readTextFile(`${studentDir(out, "dan_syntax_error")}/feedback.md`);
+    assert.match(dan, /The module does not load: SyntaxError: .*\(the line is where Deno noticed/);
+    assert.match(dan, /```text\n +\|\n\d+ \| /, "Deno's code frame, verbatim");
+    assert.doesNotMatch(dan, /TypeError: SyntaxError|still ran|## Type errors/, "said once, truly");
     assert.match(
       by.kim_absolute_import.notes.join("\n"),
       /round_half_to_even\.ts imports "file:\/\//,
