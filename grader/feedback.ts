@@ -125,7 +125,9 @@ export function feedbackMarkdown(result: SubmissionResult): string {
     out.push(...taskFeedback(t, result.cases), "");
   }
   if (result.typeErrors) {
-    const heading = result.status === "graded" ? "Type errors (the cases still ran)" : "Type errors";
+    const heading = result.status === "graded"
+      ? "Type errors (the cases still ran)"
+      : "Type errors";
     out.push(`## ${heading}`, "", ...markdownFence(result.typeErrors), "");
   }
   return out.join("\n");

@@ -89,6 +89,13 @@ function studentRows(results: readonly SubmissionResult[]): string {
   ).join("\n");
 }
 
+// "quantization: Quantization" says one thing twice: the title alone then.
+function moduleHeading(module: ModuleInfo): string {
+  return module.title.toLowerCase() === module.name.toLowerCase()
+    ? `${module.title}: class report`
+    : `${module.name}: ${module.title}`;
+}
+
 /**
  * The class report: summary, a score histogram and per-case pass rates (lowest first: what most
  * students got wrong) as SVG bars, and a table of students. Self-contained, no scripts.
@@ -107,7 +114,7 @@ export function reportHtml(module: ModuleInfo, results: readonly SubmissionResul
 <style>body{font-family:sans-serif;margin:2em;max-width:60em}.bar{fill:#4a7fb5}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}</style>
 </head><body>
-<h1>${escape(module.name)}: ${escape(module.title)}</h1>
+<h1>${escape(moduleHeading(module))}</h1>
 <p>${results.length} submissions · mean ${points(mean)} / ${max} · median ${points(median(scores))}
 · ${results.filter((r) => r.status !== "graded").length} not graded normally</p>
 <h2>Scores</h2>

@@ -119,3 +119,22 @@ export async function exists(path: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * A short list for a message: the first `max` items, then `…and N more`.
+ *
+ * @example Usage
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { listSome } from "./files.ts";
+ * assert.equal(listSome(["a", "b", "c"], 2), "a, b …and 1 more");
+ * ```
+ *
+ * @param items The items.
+ * @param max How many to name.
+ * @returns The list.
+ */
+export function listSome(items: readonly string[], max = 5): string {
+  const rest = items.length - max;
+  return items.slice(0, max).join(", ") + (rest > 0 ? ` …and ${rest} more` : "");
+}

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { listSome } from "./files.ts";
 import { bar, barChart, table, visibleWidth } from "./output.ts";
 
 Deno.test("tito: tables align on visible width; bars scale", () => {
@@ -22,4 +23,9 @@ Deno.test("tito: tables align on visible width; bars scale", () => {
       "bb  █   1",
     ],
   );
+});
+
+Deno.test("tito: listSome() names a few and counts the rest", () => {
+  assert.equal(listSome(["a", "b"]), "a, b");
+  assert.equal(listSome(["1", "2", "3", "4", "5", "6", "7"]), "1, 2, 3, 4, 5 …and 2 more");
 });

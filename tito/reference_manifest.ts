@@ -1,5 +1,5 @@
 import type { ModuleInfo } from "@tinytorch/course";
-import { listTree, sha256Hex } from "./files.ts";
+import { listSome, listTree, sha256Hex } from "./files.ts";
 
 /** Where the manifest is, relative to the project root. */
 export const MANIFEST_PATH = "tito/reference_manifest.json";
@@ -110,7 +110,7 @@ export async function checkReference(
   }
   const differ = differingFiles(await moduleHashes(root, module), listed);
   if (differ.length === 0) return { matches: true };
-  const shown = differ.slice(0, 5).join(", ") + (differ.length > 5 ? ", …" : "");
+  const shown = listSome(differ);
   const verb = differ.length === 1 ? "is" : "are";
   return {
     matches: false,

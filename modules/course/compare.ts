@@ -119,11 +119,11 @@ function typedName(o: Observation): string | undefined {
 function kindProblem(got: Observation, want: Observation, path: string): string | null {
   const wantDtype = tensorDtype(want);
   if (wantDtype !== undefined && tensorDtype(got) !== wantDtype) {
-    return `${path}expected a ${wantDtype} tensor, got ${describe(got, 80)}`;
+    return `${path}expected ${article(wantDtype)} ${wantDtype} tensor, got ${describe(got, 80)}`;
   }
   const wantTyped = typedName(want);
   if (wantTyped !== undefined && typedName(got) !== wantTyped) {
-    return `${path}expected a ${wantTyped}, got ${describe(got, 80)}`;
+    return `${path}expected ${article(wantTyped)} ${wantTyped}, got ${describe(got, 80)}`;
   }
   return null;
 }
@@ -157,6 +157,11 @@ function arrayProblem(
   return `${path}got ${fmt(g.values[worst])}, want ${
     fmt(w.values[worst])
   }${where}${tolerance}${many}`;
+}
+
+// "an int8 tensor", "a float32 tensor", "an Int32Array".
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
 }
 
 function treeProblem(

@@ -20,7 +20,7 @@ Deno.test("course: exact() requires the dtype when the expectation is a tensor",
   const check = exact().check;
   const f = observe(tensorLike(new Float32Array([1]), [1], "float32"));
   const i = observe(tensorLike(new Int8Array([1]), [1], "int8"));
-  assert.match(check(f, i)!, /expected a int8 tensor/);
+  assert.match(check(f, i)!, /expected an int8 tensor/);
   assert.equal(check(i, i), null);
 });
 

@@ -10,6 +10,7 @@ import { moduleLabel, moduleNumbers, openProject, resolveModule } from "../proje
 import { checkReference } from "../reference_manifest.ts";
 import { referencePath, saveReference } from "../references.ts";
 import { moduleState } from "../stub_state.ts";
+import { listSome } from "../files.ts";
 import { TitoError } from "../tito_error.ts";
 
 /**
@@ -52,7 +53,7 @@ export function moduleStartCommand(): Command {
       }
       const work = !state.isStub && state.isReference !== true;
       if (work && !options.force) {
-        const uncommitted = changed?.length ? `uncommitted: ${changed.slice(0, 5).join(", ")}` : "";
+        const uncommitted = changed?.length ? `uncommitted: ${listSome(changed)}` : "";
         const parts = [notReference, uncommitted].filter((p) => p !== "").join("; ");
         const why = parts ? ` (${parts})` : "";
         throw new TitoError(

@@ -4,7 +4,7 @@ import { exists, fileStamp, sha256Hex } from "../files.ts";
 import { bold, count, dim, say, warn } from "../output.ts";
 import { readProgress } from "../progress_store.ts";
 import { moduleLabel, openProject, resolveModule } from "../project.ts";
-import { moduleState } from "../stub_state.ts";
+import { moduleState, stubbedTasks } from "../stub_state.ts";
 import { buildSubmission } from "../submission.ts";
 import { TitoError } from "../tito_error.ts";
 
@@ -80,8 +80,10 @@ export function submitCommand(): Command {
         }…`,
       );
       const state = await moduleState(project.root, module, false);
+      const stubs = await stubbedTasks(project.root, module);
       if (state.stubbedRegions) {
-        warn(`${state.stubbedRegions} of ${state.regions} task bodies are still stubs.`);
+        const named = stubs.length ? ` (${stubs.join(", ")})` : "";
+        warn(`${state.stubbedRegions} of ${state.regions} task bodies are still stubs${named}.`);
       }
       const progress = await readProgress(project.root);
       if (!progress.modules[module.name]) {

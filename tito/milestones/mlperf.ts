@@ -88,8 +88,8 @@ export async function run(context: MilestoneContext): Promise<MilestoneOutcome> 
   });
   for (const r of [...profile.layers, profile.total]) {
     log(
-      `   ${r.name.padEnd(22)} ${r.parameters.toString().padStart(7)} params ` +
-        `${r.flops.toString().padStart(7)} FLOPs ${r.medianMs.toFixed(4)} ms ` +
+      `   ${r.name.padEnd(22)} ${r.parameters.toLocaleString("en-US").padStart(7)} params ` +
+        `${r.flops.toLocaleString("en-US").padStart(9)} FLOPs ${r.medianMs.toFixed(4)} ms ` +
         `${r.intensity.toPrecision(3)} FLOP/B ${VERDICT_TEXT[r.verdict]}`,
     );
   }

@@ -21,8 +21,13 @@ export interface MlperfReportData {
 const escape = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
+const FP32_COLOUR = "#3b7dd8";
+const INT8_COLOUR = "#e07b39";
+const isInt8 = (label: string) => /int8/i.test(label);
+
 /**
- * A horizontal bar chart as SVG.
+ * A horizontal bar chart as SVG: int8 bars (their label says int8) orange, the others blue, with a
+ * legend when a chart has both.
  *
  * @param title The chart's title.
  * @param bars Labels, values and value texts.
@@ -40,14 +45,21 @@ export function svgBars(
     const w = Math.max(1, (b.value / max) * 320);
     return `<text x="0" y="${y + 15}" font-size="13">${escape(b.label)}</text>` +
       `<rect x="250" y="${y}" width="${w.toFixed(1)}" height="20" fill="${
-        i % 2 ? "#e07b39" : "#3b7dd8"
+        isInt8(b.label) ? INT8_COLOUR : FP32_COLOUR
       }"/>` +
       `<text x="${(256 + w).toFixed(1)}" y="${y + 15}" font-size="12">${escape(b.text)}</text>`;
   }).join("");
+  const both = bars.some((b) => isInt8(b.label)) && bars.some((b) => !isInt8(b.label));
+  const legend = both
+    ? `<rect x="600" y="5" width="12" height="12" fill="${FP32_COLOUR}"/>` +
+      `<text x="616" y="16" font-size="12">fp32</text>` +
+      `<rect x="660" y="5" width="12" height="12" fill="${INT8_COLOUR}"/>` +
+      `<text x="676" y="16" font-size="12">int8</text>`
+    : "";
   return `<svg xmlns="http://www.w3.org/2000/svg" width="780" height="${height}" ` +
     `font-family="sans-serif"><text x="0" y="16" font-size="15" font-weight="bold">${
       escape(title)
-    }</text>${rows}</svg>`;
+    }</text>${legend}${rows}</svg>`;
 }
 
 /**
