@@ -16,6 +16,8 @@ export interface RunDenoOptions {
   readonly timeoutMs?: number;
   /** Called with each line of standard output as it arrives (without its newline). */
   readonly onLine?: (line: string) => void;
+  /** Called with each piece of standard output as it arrives (a line may come in pieces). */
+  readonly onOutput?: (text: string) => void;
   /** Kills the child (as the time limit does) when aborted. */
   readonly signal?: AbortSignal;
 }
@@ -27,6 +29,7 @@ async function collect(
   stream: ReadableStream<Uint8Array>,
   stop: Promise<void>,
   onLine?: (line: string) => void,
+  onOutput?: (text: string) => void,
 ): Promise<string> {
   const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
   let text = "";
@@ -36,6 +39,7 @@ async function collect(
     const { done, value } = await Promise.race([reader.read(), stopped]);
     if (done) break;
     text += value;
+    onOutput?.(value);
     if (!onLine) continue;
     const lines = (pending + value).split("\n");
     pending = lines.pop()!;
@@ -53,7 +57,7 @@ async function collect(
  *
  * @param args Deno's arguments, e.g. `["check", "mod.ts"]`.
  * @param cwd Where to run (Deno finds the project's `deno.json` from there).
- * @param options A time limit; a callback for each line of standard output.
+ * @param options A time limit; callbacks for standard output; a signal that kills the child.
  * @returns Exit code and output.
  */
 export async function runDeno(
@@ -88,7 +92,7 @@ export async function runDeno(
   options.signal?.addEventListener("abort", kill);
   try {
     const [stdout, stderr, status] = await Promise.all([
-      collect(child.stdout, stop, options.onLine),
+      collect(child.stdout, stop, options.onLine, options.onOutput),
       collect(child.stderr, stop),
       child.status,
     ]);

@@ -3,7 +3,7 @@ import { action } from "../command_action.ts";
 import { dim, say } from "../output.ts";
 import { openProject, resolveModule } from "../project.ts";
 import { testReportLines } from "../test_report_view.ts";
-import { DEFAULT_TEST_TIMEOUT_S, runModuleTests } from "../test_runner.ts";
+import { DEFAULT_CASE_TIMEOUT_S, DEFAULT_TEST_TIMEOUT_S, runModuleTests } from "../test_runner.ts";
 import { timeoutSeconds, TitoError } from "../tito_error.ts";
 
 interface TestOptions {
@@ -12,6 +12,7 @@ interface TestOptions {
   referenceDeps?: boolean;
   json?: boolean;
   timeout?: string;
+  all?: boolean;
 }
 
 /**
@@ -27,10 +28,14 @@ export function testCommand(): Command {
     .option("-m, --module <module>", "number or name, e.g. 15 or quantization")
     .option("-t, --task <id>", "only this task, e.g. quantization.3 or 3")
     .option("--reference-deps", "run the prerequisite modules' reference code instead of yours")
-    .option("--timeout <s>", `stop the tests after s seconds (default ${DEFAULT_TEST_TIMEOUT_S})`)
+    .option(
+      "--timeout <s>",
+      `stop a case after s seconds (default ${DEFAULT_CASE_TIMEOUT_S}, as in grading; more to debug)`,
+    )
+    .option("-a, --all", "list every failing case (default: the first of each task)")
     .option("--json", "print a machine-readable report instead")
     .action(action(async (options: TestOptions) => {
-      const seconds = timeoutSeconds(options.timeout, DEFAULT_TEST_TIMEOUT_S);
+      const seconds = timeoutSeconds(options.timeout, DEFAULT_CASE_TIMEOUT_S);
       const project = await openProject();
       const module = resolveModule(project, options.module);
       let task;
@@ -47,10 +52,13 @@ export function testCommand(): Command {
       const report = await runModuleTests(project, module, {
         task,
         referenceDeps: options.referenceDeps,
-        timeoutSeconds: seconds,
+        caseTimeoutSeconds: seconds,
+        timeoutSeconds: Math.max(DEFAULT_TEST_TIMEOUT_S, seconds),
       });
       say(
-        options.json ? JSON.stringify(report, null, 2) : testReportLines(report, module).join("\n"),
+        options.json
+          ? JSON.stringify(report, null, 2)
+          : testReportLines(report, module, { all: options.all }).join("\n"),
       );
       return report.ok ? 0 : 1;
     }));
