@@ -132,9 +132,56 @@ Deno.test("tito: test reports type errors and fails nothing for them; a syntax e
   assert.equal(broken.code, 1);
   assert.match(
     broken.stdout,
-    /❌ the tests could not run: modules\/adder\/add\.ts:10:17: SyntaxError: Expression expected\n.*\n\s+10 \|   return a \+ b \+;/,
+    /❌ the tests could not run: modules\/adder\/add\.ts:10:17: SyntaxError: Expression expected\n.*\n\s+10 \| {3}return a \+ b \+;/,
   );
   assert.equal(broken.stdout.match(/Expression expected/g)?.length, 1, broken.stdout);
   assert.doesNotMatch(broken.stdout, /type check/);
   assert.match(broken.stdout, /❌ 0\/2 tasks pass, 0\/0 cases, tests did not run$/m);
+});
+
+Deno.test("tito: test --watch runs again when a file is saved", async () => {
+  await using f = await fixture();
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      new URL("./main.ts", import.meta.url).pathname,
+      "test",
+      "-m",
+      "adder",
+      "-w",
+    ],
+    cwd: f.root,
+    env: { NO_COLOR: "1", TITO_CWD: f.root },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let out = "";
+  const until = async (count: number) => {
+    while ((out.match(/👀 Watching/g) ?? []).length < count) {
+      const { done, value } = await reader.read();
+      if (done) throw new Error(`tito ended:\n${out}`);
+      out += value;
+    }
+  };
+  try {
+    await until(1);
+    assert.match(out, /✅ 2\/2 tasks pass/);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the watcher start
+    const add = await f.read("modules/adder/add.ts");
+    await f.write("modules/adder/add.ts", add.replace("return a + b", "return a - b"));
+    await until(2);
+    const second = out.slice(out.indexOf("👀 Watching"));
+    assert.match(second, /saved: modules\/adder\/add\.ts/);
+    assert.match(second, /✗ adder\.1 adds 1 and 2 \(modules\/adder\/cases\/add\.ts:5\)/);
+  } finally {
+    child.kill("SIGTERM");
+    await reader.cancel().catch(() => {});
+    await child.status;
+  }
+  const both = await f.tito(["test", "-m", "adder", "--watch", "--json"]);
+  assert.equal(both.code, 2);
+  assert.match(both.stdout, /Cannot use --watch with --json/);
 });
