@@ -6,7 +6,7 @@ export interface CommandResult {
   readonly stdout: string;
   /** Standard error as text. */
   readonly stderr: string;
-  /** The command ran past its time limit and was killed. */
+  /** The command ran past its time limit (or its signal aborted) and was killed. */
   readonly timedOut: boolean;
 }
 
@@ -16,6 +16,10 @@ export interface RunDenoOptions {
   readonly timeoutMs?: number;
   /** Called with each line of standard output as it arrives (without its newline). */
   readonly onLine?: (line: string) => void;
+  /** Called with each piece of standard output as it arrives (a line may come in pieces). */
+  readonly onOutput?: (text: string) => void;
+  /** Kills the child (as the time limit does) when aborted. */
+  readonly signal?: AbortSignal;
 }
 
 /** How long to wait for the pipes after killing a child (a grandchild may hold them open). */
@@ -25,6 +29,7 @@ async function collect(
   stream: ReadableStream<Uint8Array>,
   stop: Promise<void>,
   onLine?: (line: string) => void,
+  onOutput?: (text: string) => void,
 ): Promise<string> {
   const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
   let text = "";
@@ -34,6 +39,7 @@ async function collect(
     const { done, value } = await Promise.race([reader.read(), stopped]);
     if (done) break;
     text += value;
+    onOutput?.(value);
     if (!onLine) continue;
     const lines = (pending + value).split("\n");
     pending = lines.pop()!;
@@ -47,11 +53,11 @@ async function collect(
 /**
  * Runs this same Deno executable (never `"deno"` by name: under npx there is none on PATH),
  * without colour so its output can be read and shown; with `timeoutMs`, the child is killed
- * (SIGKILL) when it runs longer, and what it printed so far is returned.
+ * (SIGKILL) when it runs longer (or when `signal` aborts), and what it printed so far is returned.
  *
  * @param args Deno's arguments, e.g. `["check", "mod.ts"]`.
  * @param cwd Where to run (Deno finds the project's `deno.json` from there).
- * @param options A time limit; a callback for each line of standard output.
+ * @param options A time limit; callbacks for standard output; a signal that kills the child.
  * @returns Exit code and output.
  */
 export async function runDeno(
@@ -71,7 +77,8 @@ export async function runDeno(
   let drain: ReturnType<typeof setTimeout> | undefined;
   let killed = () => {};
   const stop = new Promise<void>((resolve) => killed = resolve);
-  const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
+  const kill = () => {
+    if (timedOut) return;
     timedOut = true;
     try {
       child.kill("SIGKILL");
@@ -79,10 +86,13 @@ export async function runDeno(
       // it has just ended
     }
     drain = setTimeout(killed, DRAIN_MS);
-  }, options.timeoutMs);
+  };
+  const timer = options.timeoutMs === undefined ? undefined : setTimeout(kill, options.timeoutMs);
+  if (options.signal?.aborted) kill();
+  options.signal?.addEventListener("abort", kill);
   try {
     const [stdout, stderr, status] = await Promise.all([
-      collect(child.stdout, stop, options.onLine),
+      collect(child.stdout, stop, options.onLine, options.onOutput),
       collect(child.stderr, stop),
       child.status,
     ]);
@@ -90,6 +100,7 @@ export async function runDeno(
   } finally {
     clearTimeout(timer);
     clearTimeout(drain);
+    options.signal?.removeEventListener("abort", kill);
     killed();
   }
 }

@@ -8,6 +8,8 @@ export interface JunitCase {
   readonly status: "passed" | "failed" | "skipped";
   /** The failure message, for failed cases. */
   readonly message?: string;
+  /** The line of the `Deno.test` call, when the report has it. */
+  readonly line?: number;
 }
 
 function unescapeXml(text: string): string {
@@ -40,12 +42,14 @@ export function parseJunit(xml: string): JunitCase[] {
   for (const m of xml.matchAll(re)) {
     const name = attribute(m[1], "name");
     const file = attribute(m[1], "classname");
+    const line = Number(attribute(m[1], "line")) || undefined;
+    const at = line ? { line } : {};
     const body = m[3] ?? "";
     const failure = /<(failure|error)\b([^>]*)>/.exec(body);
     if (failure) {
-      out.push({ name, file, status: "failed", message: attribute(failure[2], "message") });
-    } else if (/<skipped/.test(body)) out.push({ name, file, status: "skipped" });
-    else out.push({ name, file, status: "passed" });
+      out.push({ name, file, status: "failed", message: attribute(failure[2], "message"), ...at });
+    } else if (/<skipped/.test(body)) out.push({ name, file, status: "skipped", ...at });
+    else out.push({ name, file, status: "passed", ...at });
   }
   return out;
 }

@@ -41,8 +41,21 @@ Deno.test("tito: test exits 0 only when everything passes, and --json has the do
   assert.match(wrong.stdout, /✅\s+adder\.2/);
   assert.match(
     wrong.stdout,
-    /adder\.1 first failing case: adds 1 and 2\n\s+CaseFailure: adder\.1 adds 1 and 2: got -1, want 3/,
+    /✗ adder\.1 adds 1 and 2 \(modules\/adder\/cases\/add\.ts:5\)\n\s+run: \(\{ add \}\) => add\(1, 2\)\n\s+got -1, want 3\n/,
   );
+  assert.match(wrong.stdout, /…and 1 more failing case: tito test --module adder --all\n/);
+  assert.doesNotMatch(wrong.stdout, /adds a negative number/, "only the first failure");
+  assert.match(
+    wrong.stdout,
+    /double\(x\) equals add\(x, x\) \(tests\/adder_double_add_test\.ts:3\)/,
+  );
+  const all = await f.tito(["test", "--module", "adder", "--all"]);
+  assert.equal(all.code, 1);
+  assert.match(
+    all.stdout,
+    /got -1, want 3\n\s+✗ adder\.1 adds a negative number \(modules\/adder\/cases\/add\.ts:6\)\n\s+run: \(\{ add \}\) => add\(-5, 2\)\n\s+got -7, want -3\n/,
+  );
+  assert.doesNotMatch(all.stdout, /more failing case/);
   const one = await f.tito(["test", "--module", "adder", "--task", "2", "--json"]);
   assert.equal(one.code, 0, "only adder.2 ran, and it passes");
   const only: TestReport = JSON.parse(one.stdout);
@@ -54,6 +67,8 @@ Deno.test("tito: test exits 0 only when everything passes, and --json has the do
   assert.equal(json.ok, false);
   assert.equal(json.tasks[0].status, "failed");
   assert.match(json.tasks[0].cases[0].message!, /got -1, want 3/);
+  assert.equal(json.tasks[0].cases[0].location, "modules/adder/cases/add.ts:5");
+  assert.equal(json.tasks[0].cases[0].run, "run: ({ add }) => add(1, 2)");
 
   const noTask = await f.tito(["test", "--module", "adder", "--task", "adder.9"]);
   assert.equal(noTask.code, 1);
@@ -89,4 +104,84 @@ Deno.test("tito: test reports stubs per task, and --reference-deps swaps in the 
   assert.deepEqual(JSON.parse(missing.stdout).referenceDeps, { used: [], missing: ["adder"] });
   const text = await f.tito(["test", "--module", "scaler", "--reference-deps"]);
   assert.match(text.stdout, /no reference copy of adder: your own version was used/);
+});
+
+Deno.test("tito: test reports type errors and fails nothing for them; a syntax error is said once, with its file:line", async () => {
+  await using f = await fixture();
+  const add = await f.read("modules/adder/add.ts");
+  await f.write(
+    "modules/adder/add.ts",
+    add.replace("return a + b;", "return (a + b) as unknown as string;"),
+  );
+  const typed = await f.tito(["test", "--module", "adder"]);
+  assert.equal(typed.code, 0, "type errors are not graded");
+  assert.match(typed.stdout, /type check: deno check reports errors \(not graded; the cases ran\)/);
+  assert.match(typed.stdout, /TS2322 \[ERROR\]: Type 'string' is not assignable to type 'number'/);
+  assert.match(
+    typed.stdout,
+    /✅ 2\/2 tasks pass, 3\/3 cases, 1\/1 cross-module tests, type errors \(not graded\)/,
+  );
+  const report: TestReport = JSON.parse(
+    (await f.tito(["test", "--module", "adder", "--json"])).stdout,
+  );
+  assert.equal(report.ok, true);
+  assert.equal(report.typeCheck.ok, false);
+
+  await f.write("modules/adder/add.ts", add.replace("return a + b;", "return a + b +;"));
+  const broken = await f.tito(["test", "--module", "adder"]);
+  assert.equal(broken.code, 1);
+  assert.match(
+    broken.stdout,
+    /❌ the tests could not run: modules\/adder\/add\.ts:10:17: SyntaxError: Expression expected\n.*\n\s+10 \| {3}return a \+ b \+;/,
+  );
+  assert.equal(broken.stdout.match(/Expression expected/g)?.length, 1, broken.stdout);
+  assert.doesNotMatch(broken.stdout, /type check/);
+  assert.match(broken.stdout, /❌ 0\/2 tasks pass, 0\/0 cases, tests did not run$/m);
+});
+
+Deno.test("tito: test --watch runs again when a file is saved", async () => {
+  await using f = await fixture();
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      new URL("./main.ts", import.meta.url).pathname,
+      "test",
+      "-m",
+      "adder",
+      "-w",
+    ],
+    cwd: f.root,
+    env: { NO_COLOR: "1", TITO_CWD: f.root },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let out = "";
+  const until = async (count: number) => {
+    while ((out.match(/👀 Watching/g) ?? []).length < count) {
+      const { done, value } = await reader.read();
+      if (done) throw new Error(`tito ended:\n${out}`);
+      out += value;
+    }
+  };
+  try {
+    await until(1);
+    assert.match(out, /✅ 2\/2 tasks pass/);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the watcher start
+    const add = await f.read("modules/adder/add.ts");
+    await f.write("modules/adder/add.ts", add.replace("return a + b", "return a - b"));
+    await until(2);
+    const second = out.slice(out.indexOf("👀 Watching"));
+    assert.match(second, /saved: modules\/adder\/add\.ts/);
+    assert.match(second, /✗ adder\.1 adds 1 and 2 \(modules\/adder\/cases\/add\.ts:5\)/);
+  } finally {
+    child.kill("SIGTERM");
+    await reader.cancel().catch(() => {});
+    await child.status;
+  }
+  const both = await f.tito(["test", "-m", "adder", "--watch", "--json"]);
+  assert.equal(both.code, 2);
+  assert.match(both.stdout, /Cannot use --watch with --json/);
 });

@@ -10,9 +10,6 @@ const STATUS: Record<TaskResult["status"], string> = {
   "not-run": "did not run",
 };
 
-/** How a time-out's message starts (see `runModuleTests`). */
-const TIMED_OUT = "did not finish in ";
-
 /** The tasks whose stubs a task's failures ran into. */
 function stubsHit(t: TaskResult): string[] {
   const named = t.cases.flatMap((c) =>
@@ -27,7 +24,7 @@ function blockedBy(t: TaskResult): string[] {
 }
 
 function resultText(t: TaskResult): string {
-  if (t.cases.some((c) => c.message?.startsWith(TIMED_OUT))) return "did not finish";
+  if (t.cases.some((c) => c.timedOut)) return "did not finish";
   const hit = stubsHit(t);
   if (t.status === "not-implemented" && hit.length && !hit.includes(t.id)) {
     return `not implemented: needs ${hit.join(", ")}`;
@@ -35,9 +32,40 @@ function resultText(t: TaskResult): string {
   return STATUS[t.status];
 }
 
-function firstFailure(cases: readonly CaseResult[]): CaseResult | undefined {
-  return cases.find((c) => c.status === "failed" && !c.notImplemented) ??
-    cases.find((c) => c.status === "failed");
+/** The failures to show: the first (a wrong answer before a stub's error), or all in order. */
+function failuresToShow(cases: readonly CaseResult[], all: boolean): CaseResult[] {
+  const failed = cases.filter((c) => c.status === "failed");
+  if (all) return failed;
+  const first = failed.find((c) => !c.notImplemented) ?? failed[0];
+  return first ? [first] : [];
+}
+
+/** A case's failure: where it is defined, what it runs, and what went wrong. */
+function failureLines(c: CaseResult, prefix: string): string[] {
+  const where = c.location ? ` ${dim(`(${c.location})`)}` : "";
+  const message = (c.message ?? "").replace(`CaseFailure: ${c.name}: `, "");
+  return [
+    `   ${red("✗")} ${prefix}${bold(c.name.slice(prefix.length))}${where}`,
+    ...(c.run ? indent(clip(c.run, 200), "       ") : []),
+    ...indent(clip(message), "       "),
+  ];
+}
+
+/**
+ * A load error as one message: Deno's `error: …` headed by the file:line:col it reports, then
+ * the code frame.
+ */
+function loadErrorLines(text: string): string[] {
+  const lines = text.split("\n");
+  const at = lines.findIndex((l) => /^\s*at \S+:\d+:\d+$/.test(l));
+  const head = lines.findIndex((l) => l.startsWith("error: "));
+  if (at === -1 || head === -1) return [`${red("❌")} the tests could not run:`, ...indent(text)];
+  const where = lines[at].trim().slice(3);
+  const rest = lines.filter((_, i) => i !== at && i !== head);
+  return [
+    `${red("❌")} the tests could not run: ${bold(where)}: ${lines[head].slice(7)}`,
+    ...indent(rest.join("\n")).filter((l) => l.trim()),
+  ];
 }
 
 function indent(text: string, prefix = "     "): string[] {
@@ -48,15 +76,34 @@ function clip(text: string, max = 400): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+/** The tests did not load for the error `deno check` reports too (a syntax error): say it once. */
+function loadErrorIsTypeError(report: TestReport): boolean {
+  if (report.timedOut || !report.loadError) return false;
+  const first = report.loadError.split("\n").find((l) => l.startsWith("error: "));
+  return !!first && report.typeCheck.errors.includes(first);
+}
+
+/** Options of {@linkcode testReportLines}. */
+export interface TestReportOptions {
+  /** List every failing case, not only the first of each task. */
+  readonly all?: boolean;
+}
+
 /**
- * The lines `tito test` prints for a report: the type check, one line per task with its first
- * failing case (expected vs got), the cross-module tests and a summary.
+ * The lines `tito test` prints for a report: the type check (type errors fail nothing), one line
+ * per task, the first failing case of each task (where it is defined, its `run`, expected vs got;
+ * with `all`, every failing case), the cross-module tests and a summary.
  *
  * @param report The report.
  * @param module The module.
+ * @param options Show every failing case.
  * @returns The lines.
  */
-export function testReportLines(report: TestReport, module: ModuleInfo): string[] {
+export function testReportLines(
+  report: TestReport,
+  module: ModuleInfo,
+  options: TestReportOptions = {},
+): string[] {
   const out = [
     bold(`🧪 ${moduleLabel(module)}: ${module.title}`),
     dim(`   ${report.files.join(", ")}`),
@@ -69,15 +116,15 @@ export function testReportLines(report: TestReport, module: ModuleInfo): string[
     }
   }
   out.push("");
+  const load = report.timedOut ? null : report.loadError;
+  const sameError = loadErrorIsTypeError(report);
   if (report.typeCheck.ok) out.push(`${green("✅")} type check`);
-  else {
-    out.push(`${red("❌")} type check: deno check reports errors (the cases ran anyway)`);
+  else if (!sameError) {
+    out.push(`${yellow("⚠️")} type check: deno check reports errors (not graded; the cases ran)`);
     out.push(...indent(report.typeCheck.errors.split("\n").slice(0, 30).join("\n")));
   }
   if (report.timedOut) out.push(`${red("❌")} the tests ${report.loadError}`);
-  else if (report.loadError) {
-    out.push(`${red("❌")} the tests could not run:`, ...indent(report.loadError));
-  }
+  else if (load) out.push(...loadErrorLines(load));
   const rows = report.tasks.map((t) => [
     t.status === "passed" ? "✅" : "❌",
     t.id,
@@ -87,20 +134,28 @@ export function testReportLines(report: TestReport, module: ModuleInfo): string[
     t.status === "passed" ? green(STATUS[t.status]) : red(resultText(t)),
   ]);
   out.push("", ...table(["", "task", "title", "points", "cases", "result"], rows, [3, 4]));
+  const failures: string[] = [];
   for (const t of report.tasks) {
-    const failure = firstFailure(t.cases);
-    if (!failure || t.status === "not-implemented") continue; // the table says it all
-    if (failure.message?.startsWith(TIMED_OUT)) continue; // said above
-    out.push(`   ${bold(t.id)} first failing case: ${failure.name.slice(t.id.length + 1)}`);
-    out.push(...indent(clip(failure.message ?? "")));
+    if (t.status === "not-implemented") continue; // the table says it all
+    const cases = t.cases.filter((c) => c.name !== report.timedOut?.test); // said above
+    const shown = failuresToShow(cases, options.all ?? false);
+    for (const c of shown) failures.push(...failureLines(c, `${t.id} `));
+    const more = cases.filter((c) => c.status === "failed").length - shown.length;
+    if (more > 0) {
+      const again = `tito test --module ${module.name}${
+        report.task ? ` --task ${t.id}` : ""
+      } --all`;
+      failures.push(dim(`     …and ${more} more failing case${more > 1 ? "s" : ""}: ${again}`));
+    }
   }
+  if (failures.length) out.push("", ...failures);
   if (report.crossModule.length) {
     out.push("", bold("Cross-module tests"));
     for (const c of report.crossModule) {
       const mark = c.status === "passed" ? "✅" : c.status === "skipped" ? "➖" : "❌";
       const stub = c.notImplemented ? /task "([^"]+)"/.exec(c.message ?? "")?.[1] : undefined;
       const why = stub ? red(` — not implemented: needs ${stub}`) : "";
-      out.push(`${mark} ${c.name} ${dim(`(${c.file})`)}${why}`);
+      out.push(`${mark} ${c.name} ${dim(`(${c.location ?? c.file})`)}${why}`);
       if (c.status === "failed" && !stub) out.push(...indent(clip(c.message ?? "")));
     }
   }
@@ -132,7 +187,7 @@ export function summaryLine(report: TestReport): string {
     (report.crossModule.length
       ? `, ${cross}/${report.crossModule.length} cross-module tests`
       : "") +
-    (report.typeCheck.ok ? "" : ", type errors") +
+    (report.typeCheck.ok || loadErrorIsTypeError(report) ? "" : ", type errors (not graded)") +
     (report.timedOut ? ", stopped" : report.loadError ? ", tests did not run" : "");
   return report.ok ? green(`✅ ${text}`) : red(`❌ ${text}`);
 }

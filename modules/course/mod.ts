@@ -23,6 +23,7 @@ export * from "./observation.ts";
 export * from "./compare.ts";
 export * from "./cases.ts";
 export * from "./cases_to_deno_tests.ts";
+export * from "./case_timeout.ts";
 export * from "./render_stub.ts";
 export * from "./render_directory.ts";
 export * from "./random_values.ts";
