@@ -1,3 +1,5 @@
+import { CASE_TIMEOUT_MS } from "@tinytorch/course";
+
 /** What one submission may use. Times are wall-clock milliseconds. */
 export interface Limits {
   /** The whole submission's budget: cases not reported when it runs out score 0. */
@@ -22,7 +24,7 @@ export interface Limits {
  */
 export const DEFAULT_LIMITS: Limits = {
   timeoutMs: 60_000,
-  caseTimeoutMs: 5_000,
+  caseTimeoutMs: CASE_TIMEOUT_MS,
   loadTimeoutMs: 20_000,
   heapMb: 512,
   memoryMb: 1024,
