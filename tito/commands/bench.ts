@@ -26,15 +26,46 @@ async function writtenSince(root: string, before: Map<string, number>): Promise<
   return [...after].filter(([p, t]) => before.get(p) !== t).map(([p]) => p).sort();
 }
 
+/** After this long without output, a terminal shows that the benchmark is still running. */
+const QUIET_MS = 2000;
+
+// The benchmark's own output passes through as it comes; while it is silent for more than
+// QUIET_MS, a terminal shows one line "⏳ … still running, N s" that the next output replaces.
 async function runTask(root: string, task: string): Promise<number> {
   const child = new Deno.Command(Deno.execPath(), {
     args: ["task", "--quiet", task],
     cwd: root,
     stdin: "null",
-    stdout: "inherit",
+    stdout: "piped",
     stderr: "inherit",
   }).spawn();
-  return (await child.status).code;
+  const started = performance.now();
+  let last = started;
+  let shown = false;
+  const encoder = new TextEncoder();
+  const clear = () => {
+    if (shown) Deno.stdout.writeSync(encoder.encode("\r\x1b[2K"));
+    shown = false;
+  };
+  const timer = Deno.stdout.isTerminal()
+    ? setInterval(() => {
+      if (performance.now() - last < QUIET_MS) return;
+      const s = Math.round((performance.now() - started) / 1000);
+      Deno.stdout.writeSync(encoder.encode(`\r\x1b[2K⏳ deno task ${task} still running, ${s} s`));
+      shown = true;
+    }, 500)
+    : undefined;
+  try {
+    for await (const chunk of child.stdout) {
+      clear();
+      Deno.stdout.writeSync(chunk);
+      last = performance.now();
+    }
+    return (await child.status).code;
+  } finally {
+    clearInterval(timer);
+    clear();
+  }
 }
 
 /**
