@@ -16,4 +16,10 @@ import "./experiments.ts";
 import "./chart.ts";
 
 const digits = "mnist/src/digits/0.json";
-await import(digits, { with: { type: "json" } });
+try {
+  await import(digits, { with: { type: "json" } });
+} catch {
+  // Seen: with the tarball cached but not its registry metadata, Deno fetches the metadata here
+  // on every run, which fails offline. The demo runs --cached-only, needs no metadata, and
+  // reports a package that is really missing, so a failure here is not the demo's failure.
+}
