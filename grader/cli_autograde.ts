@@ -2,6 +2,7 @@
 import cliProgress from "cli-progress";
 import { findModule } from "@tinytorch/course";
 import { autograde, type ProgressEvent } from "./autograde.ts";
+import { memoryCapProblem } from "./deno_process.ts";
 import { points } from "./feedback.ts";
 import { visibleText } from "./inert_text.ts";
 import type { Limits } from "./limits.ts";
@@ -112,6 +113,8 @@ export async function autogradeCommand(root: string, flags: AutogradeFlags): Pro
   }
   const submissions = flags.submissions ?? `${root}/grader/examples`;
   const out = flags.out ?? `${root}/reports/grades/${module.name}`;
+  const memory = memoryCapProblem();
+  if (memory) console.error(`⚠️  ${memory} Each result's notes say so.`);
   const controller = new AbortController();
   let stoppedBy: Deno.Signal | undefined;
   const onInt = () => stop("SIGINT");

@@ -76,6 +76,47 @@ export async function residentMb(pid: number): Promise<number | undefined> {
   }
 }
 
+/** Reads a text file synchronously; injectable so tests can stand in for a system without `/proc`. */
+export type ReadText = (path: string) => string;
+
+let cachedProblem: { problem: string | undefined } | undefined;
+
+/**
+ * Why the resident-memory cap (`Limits.memoryMb`, `--memory`) cannot be enforced on this system, or
+ * `undefined` where it can. The cap polls `/proc/<pid>/status`; where there is no `/proc` (macOS,
+ * Windows) the polling finds nothing and, without this, would do nothing silently. Only V8's heap
+ * cap (`--max-old-space-size`) and the time and output caps then apply.
+ *
+ * @example Usage
+ * ```ts
+ * import { memoryCapProblem } from "./deno_process.ts";
+ * import assert from "node:assert/strict";
+ * const noProc = () => {
+ *   throw new Deno.errors.NotFound("no /proc");
+ * };
+ * assert.match(memoryCapProblem(noProc) ?? "", /not enforced/);
+ * ```
+ *
+ * @param read How to read a file; default `Deno.readTextFileSync` (the answer is then cached).
+ * @returns The problem, naming the file that could not be read, or `undefined`.
+ */
+export function memoryCapProblem(read?: ReadText): string | undefined {
+  if (!read && cachedProblem) return cachedProblem.problem;
+  const path = "/proc/self/status";
+  let problem: string | undefined;
+  try {
+    const status = (read ?? Deno.readTextFileSync)(path);
+    if (!/VmRSS:\s+\d+\s+kB/.test(status)) problem = `${path} has no VmRSS line`;
+  } catch (error) {
+    problem = `${path} cannot be read (${error instanceof Error ? error.name : String(error)})`;
+  }
+  const message = problem &&
+    `The resident-memory cap was not enforced: ${problem}, so /proc/<pid>/status of a child ` +
+      `cannot be polled on ${Deno.build.os}. Only the JS heap, time and output caps applied.`;
+  if (!read) cachedProblem = { problem: message };
+  return message;
+}
+
 /**
  * Runs a Deno tool (`info`, `check`) on a submission's sandbox with a cleared environment, a time
  * limit and a memory limit (resident memory polled every 50 ms). The tools read the submission

@@ -1,5 +1,6 @@
 import { runCatalog } from "./case_runner.ts";
 import type { GradingContext } from "./grading_context.ts";
+import { memoryCapProblem } from "./deno_process.ts";
 import { checkImports } from "./import_check.ts";
 import type { CaseResult, FailureKind, SubmissionResult, SubmissionStatus } from "./result.ts";
 import {
@@ -171,6 +172,7 @@ export async function gradeSubmission(
             : "The module has type errors (the cases still ran).",
         ]
         : []),
+      ...[memoryCapProblem()].filter((p) => p !== undefined),
     ];
     const status = report.loadFailure ? "load-error" : "graded";
     const typeLog = types.full ? `deno check:\n${types.full}\n` : "";

@@ -6,9 +6,10 @@ import type { ProbeResult } from "../doctor_probe.ts";
 import { bold, dim, green, red, say, yellow } from "../output.ts";
 import { PROGRESS_FILE, progressProblem } from "../progress_store.ts";
 import { openProject, type Project } from "../project.ts";
+import { REQUIRED_DENO } from "../require_deno.ts";
 
-/** The Deno version the course is pinned to. */
-export const EXPECTED_DENO = "2.9.6";
+/** The Deno version the course is pinned to (one source: `tito/require_deno.ts`). */
+export const EXPECTED_DENO: string = REQUIRED_DENO;
 
 async function probeChecks(project: Project): Promise<Check[]> {
   const config = JSON.parse(await Deno.readTextFile(`${project.root}/deno.json`));

@@ -2,7 +2,13 @@
  * `deno task demo`: the main demo. Real MNIST digits, the trained reference MLP in float32, its
  * int8 versions (per-tensor and per-channel, min/max and percentile calibration), accuracy,
  * memory, the measured speed of the int8 path, a bits sweep and what clipping buys. Writes
- * `reports/demo.html` with SVG charts.
+ * `reports/demo.html` with SVG charts, and appends this run's timings to `reports/demo_runs.jsonl`
+ * (`deno task docs:timings` quotes their range in the README).
+ *
+ * The report's path is printed first and last, with a blank line after it, where Deno's own
+ * download bar cannot erase it. (On a fresh cache that bar stays on screen while a process runs and
+ * erases that process's last lines when it clears; the `demo` task therefore runs `prefetch.ts`
+ * first, which does the downloading and prints nothing.)
  *
  * @module
  */
@@ -12,6 +18,7 @@ import { accuracy, loadMnist, referenceMlp } from "@tinytorch/datasets";
 import { availableKernels } from "@tinytorch/quantization";
 import { barChart, page } from "./chart.ts";
 import { bitsSweep, clipping, speed, variants } from "./experiments.ts";
+import type { DemoRun } from "./timing_runs.ts";
 
 const tty = Deno.stdout.isTerminal();
 const time = Number(Deno.args.find((a) => a.startsWith("--time="))?.slice(7) ?? 300);
@@ -35,6 +42,13 @@ function table(head: string[], rows: (string | number)[][]): void {
   for (const r of cells.slice(1)) console.log(line(r));
 }
 
+const reports = new URL("../../reports/", import.meta.url);
+const out = new URL("demo.html", reports);
+const runs = new URL("demo_runs.jsonl", reports);
+console.log(
+  `TinyTorch for Deno — quantizing a real MNIST classifier (Deno ${Deno.version.deno})`,
+);
+console.log(`The charts go to ${out.pathname}\n`);
 bar?.start(steps.length, 0, { step: steps[0] });
 step("load MNIST");
 const { train, test } = await loadMnist();
@@ -54,9 +68,6 @@ bar?.update(steps.length, { step: "done" });
 bar?.stop();
 
 const pct = (a: number) => `${(a * 100).toFixed(2)}%`;
-console.log(
-  `TinyTorch for Deno — quantizing a real MNIST classifier (Deno ${Deno.version.deno})\n`,
-);
 console.log(
   `Reference MLP 784→128→ReLU→64→ReLU→10, float32: ${pct(base)} on ${test.labels.size} test digits`,
 );
@@ -105,9 +116,19 @@ table(
   ]),
 );
 
-const reports = new URL("../../reports/", import.meta.url);
 await Deno.mkdir(reports, { recursive: true });
-const out = new URL("demo.html", reports);
+const run: DemoRun = {
+  schema: 1,
+  date: new Date().toISOString(),
+  deno: Deno.version.deno,
+  os: Deno.build.os,
+  cpus: navigator.hardwareConcurrency,
+  speed: timings.map(({ batch, timings: t }) => ({
+    batch,
+    paths: t.map((x) => ({ name: x.name, medianMs: x.medianMs, vsSimulated: x.vsSimulated })),
+  })),
+};
+await Deno.writeTextFile(runs, JSON.stringify(run) + "\n", { append: true });
 const batch32 = timings.find((t) => t.batch === 32)!.timings;
 await Deno.writeTextFile(
   out,
@@ -132,3 +153,4 @@ await Deno.writeTextFile(
   ]),
 );
 console.log(`\nwrote ${out.pathname}`);
+console.log(`timings of this run appended to ${runs.pathname}\n`);
