@@ -16,7 +16,7 @@
 import { SingleBar } from "cli-progress";
 import { accuracy, loadMnist, referenceMlp } from "@tinytorch/datasets";
 import { availableKernels } from "@tinytorch/quantization";
-import { barChart, page } from "./chart.ts";
+import { axisStart, barChart, page } from "./chart.ts";
 import { bitsSweep, clipping, speed, variants } from "./experiments.ts";
 import type { DemoRun } from "./timing_runs.ts";
 
@@ -129,26 +129,47 @@ const run: DemoRun = {
   })),
 };
 await Deno.writeTextFile(runs, JSON.stringify(run) + "\n", { append: true });
-const batch32 = timings.find((t) => t.batch === 32)!.timings;
+const accuracyBars = [
+  { label: "float32", value: base * 100 },
+  ...results.map((r) => ({ label: r.name, value: r.accuracy * 100 })),
+];
+const sweepBars = sweep.map((s) => ({ label: `${s.bits} bits`, value: s.accuracy * 100 }));
+const fp32Bytes = Math.round(results[0].bytes * results[0].ratio);
 await Deno.writeTextFile(
   out,
   page("Quantizing a real MNIST classifier", [
     `float32 accuracy ${pct(base)} on ${test.labels.size} test digits; measured on ${
       new Date().toISOString()
     }.`,
-    barChart("Accuracy by recipe (%)", [
-      { label: "float32", value: base * 100 },
-      ...results.map((r) => ({ label: r.name, value: r.accuracy * 100 })),
-    ], (v) => v.toFixed(2)),
     barChart(
-      "Accuracy vs weight bits (%)",
-      sweep.map((s) => ({ label: `${s.bits} bits`, value: s.accuracy * 100 })),
+      "Accuracy by recipe (%)",
+      accuracyBars,
       (v) => v.toFixed(2),
+      axisStart(accuracyBars.map((b) => b.value)),
     ),
     barChart(
-      "784→128 at batch 32: speed vs the simulated path (x)",
-      batch32.map((t) => ({ label: t.name, value: t.vsSimulated })),
-      (v) => `${v.toFixed(1)}x`,
+      "Stored bytes by recipe",
+      [
+        { label: "float32", value: fp32Bytes },
+        ...results.map((r) => ({ label: r.name, value: r.bytes })),
+      ],
+      (v) => v.toLocaleString("en-US"),
+    ),
+    barChart(
+      "Accuracy vs weight bits (%)",
+      sweepBars,
+      (v) => v.toFixed(2),
+      axisStart(sweepBars.map((b) => b.value)),
+    ),
+    ...[1, 32].map((batch) =>
+      barChart(
+        `784→128 at batch ${batch}: speed vs the simulated path (x)`,
+        timings.find((t) => t.batch === batch)!.timings.map((t) => ({
+          label: t.name,
+          value: t.vsSimulated,
+        })),
+        (v) => `${v.toFixed(1)}x`,
+      )
     ),
   ]),
 );
