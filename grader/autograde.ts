@@ -1,12 +1,12 @@
 import { tmpdir } from "node:os";
 import type { ModuleInfo } from "@tinytorch/course";
-import { readStored, writeClass, writeStudent } from "./class_outputs.ts";
+import { readStored, writeClass, writeStudent } from "./report/class_outputs.ts";
 import { diskShortage } from "./disk_space.ts";
 import { gradeSubmission } from "./grade_submission.ts";
 import { type GradingContext, prepareGrading } from "./grading_context.ts";
-import { listSubmissions, readSubmission, type SubmissionSource } from "./intake.ts";
+import { listSubmissions, readSubmission, type SubmissionSource } from "./intake/intake.ts";
 import { isWithin } from "./paths.ts";
-import type { Limits } from "./limits.ts";
+import type { Limits } from "./sandbox/limits.ts";
 import type { SubmissionResult } from "./result.ts";
 import { scoreTasks } from "./score.ts";
 

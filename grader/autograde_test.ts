@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { zipSync } from "fflate";
 import { DEMO_MODULES, DEMO_SOURCES, demoTask, fixtureCourse } from "./_fixture_course.ts";
 import { autograde, type AutogradeOptions } from "./autograde.ts";
-import { studentDir } from "./class_outputs.ts";
+import { studentDir } from "./report/class_outputs.ts";
 import { diskShortage, freeBytes } from "./disk_space.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);

@@ -12,11 +12,11 @@
 import { Command, CommanderError } from "commander";
 import { findModule, MODULES } from "@tinytorch/course";
 import { autogradeCommand } from "./cli_autograde.ts";
-import { checkModule } from "./check_module.ts";
-import { buildGradescopeBundle, defaultBundlePath } from "./gradescope_bundle.ts";
+import { checkModule } from "./check/check_module.ts";
+import { buildGradescopeBundle, defaultBundlePath } from "./release/gradescope_bundle.ts";
 import { repositoryRoot } from "./paths.ts";
-import { release } from "./release.ts";
-import { removeLiveSandboxes } from "./sandbox.ts";
+import { release } from "./release/release.ts";
+import { removeLiveSandboxes } from "./sandbox/sandbox.ts";
 
 const root = repositoryRoot();
 

@@ -3,10 +3,10 @@ import cliProgress from "cli-progress";
 import { findModule } from "@tinytorch/course";
 import { autograde, type ProgressEvent } from "./autograde.ts";
 import { memoryCapProblem } from "./deno_process.ts";
-import { points } from "./feedback.ts";
-import { visibleText } from "./inert_text.ts";
-import type { Limits } from "./limits.ts";
-import { SAMPLE_MODULE } from "./sample_class.ts";
+import { points } from "./report/feedback.ts";
+import { visibleText } from "./report/inert_text.ts";
+import type { Limits } from "./sandbox/limits.ts";
+import { SAMPLE_MODULE } from "./samples/sample_class.ts";
 
 /** Options of `grade autograde` as commander parses them. */
 export interface AutogradeFlags {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { interruptedExitCode } from "./cli_autograde.ts";
-import { formatBytes } from "./limits.ts";
+import { formatBytes } from "./sandbox/limits.ts";
 
 Deno.test("grader: an interrupted autograde exits 130 on SIGINT and 143 on SIGTERM", () => {
   assert.equal(interruptedExitCode("SIGINT"), 130);

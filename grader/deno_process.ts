@@ -1,31 +1,5 @@
-/** What a finished command printed and returned. */
-export interface CommandResult {
-  /** The exit code. */
-  readonly code: number;
-  /** Standard output as text. */
-  readonly stdout: string;
-  /** Standard error as text. */
-  readonly stderr: string;
-}
-
-/**
- * Runs this same Deno executable (never `"deno"` by name: under npx there is none on PATH).
- *
- * @param args Deno's arguments, e.g. `["check", "mod.ts"]`.
- * @param cwd Where to run.
- * @returns Exit code and output.
- */
-export async function runDeno(args: string[], cwd: string): Promise<CommandResult> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args,
-    cwd,
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const text = new TextDecoder();
-  return { code: out.code, stdout: text.decode(out.stdout), stderr: text.decode(out.stderr) };
-}
+import type { CommandResult } from "@tinytorch/tito/deno_process";
+export { type CommandResult, runDeno } from "@tinytorch/tito/deno_process";
 
 /** Options of {@linkcode runDenoIsolated}. */
 export interface IsolatedOptions {

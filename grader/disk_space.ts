@@ -1,5 +1,5 @@
 import { statfs } from "node:fs/promises";
-import { formatBytes } from "./limits.ts";
+import { formatBytes } from "./sandbox/limits.ts";
 
 /** The free space the grader wants before it starts a submission: its sandbox and outputs. */
 export const MIN_FREE_BYTES = 256 * 1024 * 1024;

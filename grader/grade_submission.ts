@@ -1,7 +1,7 @@
-import { runCatalog } from "./case_runner.ts";
+import { runCatalog } from "./sandbox/case_runner.ts";
 import type { GradingContext } from "./grading_context.ts";
 import { memoryCapProblem } from "./deno_process.ts";
-import { checkImports } from "./import_check.ts";
+import { checkImports } from "./sandbox/import_check.ts";
 import type { CaseResult, FailureKind, SubmissionResult, SubmissionStatus } from "./result.ts";
 import {
   createSandbox,
@@ -9,10 +9,10 @@ import {
   removeSandbox,
   restoreBase,
   type SandboxBase,
-} from "./sandbox.ts";
-import { preloadOf } from "./limits.ts";
+} from "./sandbox/sandbox.ts";
+import { preloadOf } from "./sandbox/limits.ts";
 import { judgeCase, scoreTasks } from "./score.ts";
-import { typeCheck } from "./type_check.ts";
+import { typeCheck } from "./sandbox/type_check.ts";
 
 /** A submission as read by the intake. */
 export interface SubmissionInput {

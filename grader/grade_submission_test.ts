@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { DEMO_MODULES, demoSubmission, demoTask, fixtureCourse } from "./_fixture_course.ts";
-import { feedbackMarkdown } from "./feedback.ts";
+import { feedbackMarkdown } from "./report/feedback.ts";
 import { gradeSubmission } from "./grade_submission.ts";
 import { type GradingContext, prepareGrading } from "./grading_context.ts";
-import type { Limits } from "./limits.ts";
+import type { Limits } from "./sandbox/limits.ts";
 import type { SubmissionResult } from "./result.ts";
 
 const root = await fixtureCourse();

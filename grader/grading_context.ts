@@ -6,7 +6,7 @@ import {
   type Observation,
 } from "@tinytorch/course";
 import { type Catalog, loadCatalog } from "./catalog.ts";
-import { runCatalog } from "./case_runner.ts";
+import { runCatalog } from "./sandbox/case_runner.ts";
 import { runDeno } from "./deno_process.ts";
 import {
   DEFAULT_LIMITS,
@@ -14,8 +14,8 @@ import {
   NPM_ALLOWLIST,
   preloadOf,
   REFERENCE_LIMITS,
-} from "./limits.ts";
-import { childFiles, createSandbox, removeSandbox } from "./sandbox.ts";
+} from "./sandbox/limits.ts";
+import { childFiles, createSandbox, removeSandbox } from "./sandbox/sandbox.ts";
 import { type GradingSetup, setupFingerprint } from "./setup_fingerprint.ts";
 
 /** Everything needed to grade submissions of one module, prepared once per run. */

@@ -16,43 +16,50 @@
  * console.log(result.score); // 100
  * ```
  *
- * @example Read a JUnit report
- * ```ts
- * import { parseJunit } from "@tinytorch/grader";
- * console.log(parseJunit('<testcase name="t.1 a"></testcase>')[0].status); // "passed"
+ * @example Grade a class
+ * ```ts ignore
+ * import { autograde } from "@tinytorch/grader";
+ * const report = await autograde({
+ *   root: ".",
+ *   module: "quantization",
+ *   submissions: "grader/examples",
+ *   out: "reports/grades/quantization",
+ * });
+ * console.log(report.graded, report.results.map((r) => r.score));
  * ```
  *
  * @module
  */
-export * from "./junit.ts";
-export * from "./deno_process.ts";
-export * from "./stub_check.ts";
-export * from "./limits.ts";
-export * from "./result.ts";
-export * from "./catalog.ts";
-export * from "./grading_context.ts";
-export * from "./setup_fingerprint.ts";
-export * from "./grade_submission.ts";
-export * from "./intake.ts";
-export * from "./archive.ts";
-export * from "./zip_reader.ts";
-export * from "./tar.ts";
-export * from "./autograde.ts";
-export * from "./feedback.ts";
-export * from "./gradescope_results.ts";
-export * from "./grades_csv.ts";
-export * from "./report_html.ts";
-export * from "./check_module.ts";
-export * from "./release.ts";
-export * from "./gradescope_bundle.ts";
-export * from "./sandbox.ts";
-export * from "./entry_source.ts";
-export * from "./case_runner.ts";
-export * from "./child_process.ts";
-export * from "./protocol.ts";
+export {
+  autograde,
+  type AutogradeOptions,
+  type ClassReport,
+  type ProgressEvent,
+} from "./autograde.ts";
+export {
+  type GradedSubmission,
+  type GradeOptions,
+  gradeSubmission,
+  type SubmissionInput,
+} from "./grade_submission.ts";
+export { type GradingContext, prepareGrading, type PrepareOptions } from "./grading_context.ts";
+export { listSubmissions, readSubmission, type SubmissionSource } from "./intake/intake.ts";
+export { release, type ReleaseOptions, type ReleaseReport } from "./release/release.ts";
+export { buildGradescopeBundle, type BundleOptions } from "./release/gradescope_bundle.ts";
+export { checkModule, type CheckReport } from "./check/check_module.ts";
+export { checkStubs, type StubCheckReport, type TaskVerdict } from "./check/stub_check.ts";
+export type {
+  CaseResult,
+  FailureKind,
+  SubmissionResult,
+  SubmissionStatus,
+  TaskResult,
+} from "./result.ts";
+export { DEFAULT_LIMITS, type Limits } from "./sandbox/limits.ts";
+export type { SandboxBase } from "./sandbox/sandbox.ts";
+export type { GradingSetup } from "./setup_fingerprint.ts";
 export type {
   Case,
-  CaseSet,
   Check,
   Comparison,
   Expectation,
@@ -60,3 +67,4 @@ export type {
   Observation,
   TaskInfo,
 } from "@tinytorch/course";
+export type { CaseEntry, Catalog } from "./catalog.ts";

@@ -1,6 +1,6 @@
 import { asError, judge, type ModuleInfo, type Observation } from "@tinytorch/course";
 import type { CaseEntry } from "./catalog.ts";
-import type { CaseOutcome } from "./case_runner.ts";
+import type { CaseOutcome } from "./sandbox/case_runner.ts";
 import type { CaseResult, TaskResult } from "./result.ts";
 
 const FORBIDDEN = /^(NotCapable|PermissionDenied)$/;

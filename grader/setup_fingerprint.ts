@@ -1,6 +1,6 @@
 import type { Observation } from "@tinytorch/course";
 import { type Catalog, hiddenDir } from "./catalog.ts";
-import type { Limits } from "./limits.ts";
+import type { Limits } from "./sandbox/limits.ts";
 
 /** What decides a submission's verdicts besides the submission itself. */
 export interface GradingSetup {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { CASE_TIMEOUT_MS } from "@tinytorch/course";
 import { exists } from "./files.ts";
 
-const LIMITS = new URL("../grader/limits.ts", import.meta.url);
+const LIMITS = new URL("../grader/sandbox/limits.ts", import.meta.url);
 
 Deno.test({
   name: "tito: the per-case limit of tito test is the grader's",

@@ -7,7 +7,7 @@
  * wabt version, so a rebuild is byte-for-byte reproducible.
  *
  * ```sh
- * deno task build:kernels   # rebuild (grader/build_kernels.ts)
+ * deno task build:kernels   # rebuild (.maintainer/build_kernels.ts)
  * deno task check:kernels   # exit 1 if the files are stale
  * ```
  *
