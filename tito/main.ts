@@ -5,19 +5,19 @@
  */
 import { Command, CommanderError } from "commander";
 import { reportError, wantsJson } from "./command_action.ts";
-import { moduleCompleteCommand } from "./commands/module_complete.ts";
-import { moduleListCommand } from "./commands/module_list.ts";
-import { moduleResetCommand } from "./commands/module_reset.ts";
-import { moduleStartCommand } from "./commands/module_start.ts";
-import { moduleStatusCommand } from "./commands/module_status.ts";
-import { testCommand } from "./commands/test.ts";
-import { benchCommand } from "./commands/bench.ts";
-import { doctorCommand } from "./commands/doctor.ts";
-import { profileCommand } from "./commands/profile.ts";
-import { submitCommand } from "./commands/submit.ts";
-import { milestoneInfoCommand } from "./commands/milestone_info.ts";
-import { milestoneListCommand } from "./commands/milestone_list.ts";
-import { milestoneRunCommand } from "./commands/milestone_run.ts";
+import { moduleCompleteCommand } from "./module/module_complete.ts";
+import { moduleListCommand } from "./module/module_list.ts";
+import { moduleResetCommand } from "./module/module_reset.ts";
+import { moduleStartCommand } from "./module/module_start.ts";
+import { moduleStatusCommand } from "./module/module_status.ts";
+import { testCommand } from "./test/test_command.ts";
+import { benchCommand } from "./profile/bench_command.ts";
+import { doctorCommand } from "./doctor/doctor_command.ts";
+import { profileCommand } from "./profile/profile_command.ts";
+import { submitCommand } from "./module/submit.ts";
+import { milestoneInfoCommand } from "./milestones/milestone_info.ts";
+import { milestoneListCommand } from "./milestones/milestone_list.ts";
+import { milestoneRunCommand } from "./milestones/milestone_run.ts";
 
 function group(name: string, description: string, commands: Command[]): Command {
   const g = new Command(name).description(description);

@@ -13,8 +13,8 @@ import { countParameters, profileModel, VERDICT_TEXT } from "@tinytorch/profilin
 import { compareModelSizes, quantizeModel } from "@tinytorch/quantization";
 import type { Tensor } from "@tinytorch/tensor";
 import { Bench } from "tinybench";
-import { courseMachine } from "../course_machine.ts";
-import { machineLines } from "../profile_mlp.ts";
+import { courseMachine } from "../profile/course_machine.ts";
+import { machineLines } from "../profile/profile_mlp.ts";
 import { writeMlperfReport } from "./mlperf_report.ts";
 import { firstRows, referenceModel } from "./reference_model.ts";
 import {
