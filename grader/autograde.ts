@@ -1,3 +1,4 @@
+import type { Isolation, IsolationMode } from "./sandbox/os_isolation.ts";
 import { tmpdir } from "node:os";
 import type { ModuleInfo } from "@tinytorch/course";
 import { readStored, writeClass, writeStudent } from "./report/class_outputs.ts";
@@ -30,6 +31,8 @@ export interface AutogradeOptions {
   readonly force?: boolean;
   /** Type-check submissions (feedback only); default `true`. */
   readonly typeCheck?: boolean;
+  /** `os` or `process`; default `os` where bubblewrap runs, else `process` with a warning. */
+  readonly isolation?: IsolationMode;
   /** The course registry. */
   readonly modules?: readonly ModuleInfo[];
   /** Stops grading: running submissions are recorded as `interrupted`. */
@@ -72,6 +75,8 @@ export interface ClassReport {
   readonly stale: number;
   /** Whether the run was interrupted. */
   readonly interrupted: boolean;
+  /** How the children were isolated, with a warning when weaker than `os` with cgroups. */
+  readonly isolation: Isolation;
   /** Why grading stopped early for want of disk space, if it did. */
   readonly diskFull?: string;
 }
@@ -170,6 +175,7 @@ export async function autograde(options: AutogradeOptions): Promise<ClassReport>
     limits: options.limits,
     modules: options.modules,
     typeCheck: options.typeCheck,
+    isolation: options.isolation,
   });
   const results = new Map<string, SubmissionResult>();
   let next = 0;
@@ -207,6 +213,7 @@ export async function autograde(options: AutogradeOptions): Promise<ClassReport>
     skipped: done - graded,
     stale: known.filter((r) => r.setup !== ctx.setup).length,
     interrupted: options.signal?.aborted ?? false,
+    isolation: ctx.isolation,
     diskFull,
   };
 }

@@ -4,6 +4,7 @@ import { DEMO_MODULES, DEMO_SOURCES, demoTask, fixtureCourse } from "./_fixture_
 import { autograde, type AutogradeOptions } from "./autograde.ts";
 import { studentDir } from "./report/class_outputs.ts";
 import { diskShortage, freeBytes } from "./disk_space.ts";
+import { probeIsolation } from "./sandbox/os_isolation.ts";
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -227,4 +228,28 @@ Deno.test("grader: diskShortage() names the path, its free space and the minimum
     (await diskShortage([Deno.cwd()], free * 4)) ?? "",
     /^only [\d.]+ [GMK]iB free on .+, less than the [\d.]+ [GMK]iB grading needs$/,
   );
+});
+
+Deno.test("grader: both isolation modes give the same scores, and each result says which it had", async () => {
+  const c = await fixtureClass();
+  try {
+    const os = await probeIsolation().then((i) => i.mode === "os", () => false);
+    const modes = os ? (["os", "process"] as const) : (["process"] as const);
+    const scores: unknown[] = [];
+    for (const isolation of modes) {
+      const out = `${c.out}-${isolation}`;
+      const report = await autograde({ ...options(c), out, isolation });
+      assert.equal(report.isolation.mode, isolation);
+      for (const r of report.results) {
+        assert.match(r.isolation ?? "", isolation === "os" ? /^os \(bubblewrap, / : /^process$/);
+      }
+      scores.push(report.results.map((r) => [r.student, r.score, r.status]));
+    }
+    assert.ok(
+      scores.every((s) => JSON.stringify(s) === JSON.stringify(scores[0])),
+      JSON.stringify(scores),
+    );
+  } finally {
+    await Deno.remove(c.root, { recursive: true });
+  }
 });

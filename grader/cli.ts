@@ -11,7 +11,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { findModule, MODULES } from "@tinytorch/course";
-import { autogradeCommand } from "./cli_autograde.ts";
+import { autogradeCommand, isolationOf } from "./cli_autograde.ts";
 import { checkModule } from "./check/check_module.ts";
 import { buildGradescopeBundle, defaultBundlePath } from "./release/gradescope_bundle.ts";
 import { repositoryRoot } from "./paths.ts";
@@ -38,16 +38,17 @@ async function removingSandboxesOnSignal(work: () => Promise<number>): Promise<n
   }
 }
 
-function check(options: { module?: string }): Promise<number> {
+function check(options: { module?: string; isolation?: string }): Promise<number> {
   return removingSandboxesOnSignal(() => checkModules(options));
 }
 
-async function checkModules(options: { module?: string }): Promise<number> {
+async function checkModules(options: { module?: string; isolation?: string }): Promise<number> {
   const modules = options.module ? [findModule(options.module)] : MODULES;
+  const isolation = isolationOf(options.isolation);
   let failed = 0;
   for (const m of modules) {
     const started = performance.now();
-    const report = await checkModule(root, m.name);
+    const report = await checkModule(root, m.name, { isolation });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     for (const line of report.lines) console.log(`  ${line}`);
     console.log(`${report.ok ? "✓" : "✗"} ${m.name}: ${report.summary} (${seconds} s)`);
@@ -105,11 +106,16 @@ function program(run: (code: Promise<number>) => void): Command {
     .option("--only <student>", "grade one student")
     .option("--force", "re-grade students that already have a result")
     .option("--no-type-check", "skip deno check (type errors are feedback only)")
+    .option(
+      "--isolation <mode>",
+      "os (bubblewrap namespaces and cgroup caps; the default where it works) or process",
+    )
     .action((o) => run(autogradeCommand(root, o)));
   cli.command("check").description(
     "reference full marks, stub 0, every hidden case fails on the stub",
   )
     .option("--module <name|number>", "one module (default: all)")
+    .option("--isolation <mode>", "os (the default where bubblewrap works) or process")
     .action((o) => run(check(o)));
   cli.command("gradescope").description("build a Gradescope autograder zip for one module")
     .requiredOption("--module <name|number>", "the module")

@@ -1,4 +1,5 @@
 // deno-lint-ignore-file no-console -- the instructor's command line: printing is its job
+import type { IsolationMode } from "./sandbox/os_isolation.ts";
 import cliProgress from "cli-progress";
 import { findModule } from "@tinytorch/course";
 import { autograde, type ProgressEvent } from "./autograde.ts";
@@ -30,6 +31,8 @@ export interface AutogradeFlags {
   readonly force?: boolean;
   /** `false` with `--no-type-check`. */
   readonly typeCheck?: boolean;
+  /** `--isolation os|process`. */
+  readonly isolation?: string;
 }
 
 function positive(value: string | undefined, flag: string): number | undefined {
@@ -97,6 +100,18 @@ export function interruptedExitCode(signal: Deno.Signal = "SIGINT"): number {
 }
 
 /**
+ * Reads `--isolation`.
+ *
+ * @param value The flag's value.
+ * @returns The mode, or `undefined` for the default.
+ * @throws {RangeError} For anything but `os` or `process`.
+ */
+export function isolationOf(value: string | undefined): IsolationMode | undefined {
+  if (value === undefined || value === "os" || value === "process") return value;
+  throw new RangeError(`Cannot isolate with --isolation ${value}: use os or process`);
+}
+
+/**
  * Runs `grade autograde`: grades the class, shows progress, prints a summary, and on SIGINT or
  * SIGTERM records the running submissions as interrupted.
  *
@@ -138,10 +153,12 @@ export async function autogradeCommand(root: string, flags: AutogradeFlags): Pro
       only: flags.only,
       force: flags.force,
       typeCheck: flags.typeCheck,
+      isolation: isolationOf(flags.isolation),
       signal: controller.signal,
       onProgress: progress.onProgress,
     });
     progress.stop();
+    if (report.isolation.warning) console.error(`⚠️  ${report.isolation.warning}`);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     for (const r of report.results) {
       console.log(

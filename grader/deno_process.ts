@@ -50,6 +50,29 @@ export async function residentMb(pid: number): Promise<number | undefined> {
   }
 }
 
+async function childrenOf(pid: number): Promise<number[]> {
+  try {
+    const text = await Deno.readTextFile(`/proc/${pid}/task/${pid}/children`);
+    return text.trim().split(/\s+/).filter((s) => s !== "").map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The resident memory of a process and all its descendants (bubblewrap, then Deno inside it).
+ *
+ * @param pid The root process.
+ * @returns MiB, or `undefined` where there is no `/proc` or the process is gone.
+ */
+export async function treeResidentMb(pid: number): Promise<number | undefined> {
+  const own = await residentMb(pid);
+  if (own === undefined) return undefined;
+  let total = own;
+  for (const child of await childrenOf(pid)) total += (await treeResidentMb(child)) ?? 0;
+  return total;
+}
+
 /** Reads a text file synchronously; injectable so tests can stand in for a system without `/proc`. */
 export type ReadText = (path: string) => string;
 

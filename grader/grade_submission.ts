@@ -1,3 +1,4 @@
+import type { Isolation } from "./sandbox/os_isolation.ts";
 import { runCatalog } from "./sandbox/case_runner.ts";
 import type { GradingContext } from "./grading_context.ts";
 import { memoryCapProblem } from "./deno_process.ts";
@@ -82,9 +83,15 @@ function finish(
     ...(parts.typeErrors ? { typeErrors: parts.typeErrors } : {}),
     fingerprint: input.fingerprint,
     setup: ctx.setup,
+    isolation: isolationLabel(ctx.isolation),
     gradedAt: new Date().toISOString(),
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
+}
+
+function isolationLabel(isolation: Isolation): string {
+  if (isolation.mode === "process") return "process";
+  return `os (bubblewrap, ${isolation.cgroups ? `cgroup ${isolation.cgroups}` : "no cgroups"})`;
 }
 
 function loadNote(message: string): string {
@@ -155,6 +162,7 @@ export async function gradeSubmission(
       job: { packages: catalog.packages, preload: preloadOf(ctx.allow) },
       limits: ctx.limits,
       signal: options.signal,
+      isolation: ctx.isolation,
     });
     const cases = catalog.entries.map((e, i) => judgeCase(e, ctx.wants[i], report.outcomes[i]));
     // A syntax error stops deno check at the same fault the load error names: say it once.
@@ -172,7 +180,8 @@ export async function gradeSubmission(
             : "The module has type errors (the cases still ran).",
         ]
         : []),
-      ...[memoryCapProblem()].filter((p) => p !== undefined),
+      ...[ctx.isolation.mode === "os" ? undefined : memoryCapProblem(), ctx.isolation.warning]
+        .filter((p) => p !== undefined),
     ];
     const status = report.loadFailure ? "load-error" : "graded";
     const typeLog = types.full ? `deno check:\n${types.full}\n` : "";

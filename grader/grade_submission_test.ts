@@ -118,7 +118,9 @@ Deno.test("grader: exhausting the JS heap is a memory limit", async () => {
 Deno.test("grader: the submission's time budget stops everything after it", async () => {
   const r = await grade(
     Object.fromEntries([demoTask("demo.1", "for (;;) a++;")]),
-    { caseTimeoutMs: 5000, timeoutMs: 700 },
+    // The budget is far above a load (so the loop, not the load, uses it up, however slow the
+    // machine) and far below the case limit (so the budget, not the case limit, stops it).
+    { caseTimeoutMs: 120_000, timeoutMs: 6000, loadTimeoutMs: 5500 },
   );
   assert.ok(r.cases.every((c) => !c.passed && c.kind === "time-limit"));
   assert.match(r.cases[2].message ?? "", /not reached/);

@@ -1,3 +1,4 @@
+import { type Isolation, type IsolationMode, probeIsolation } from "./sandbox/os_isolation.ts";
 import {
   expectedObservation,
   expectsReference,
@@ -22,6 +23,8 @@ import { type GradingSetup, setupFingerprint } from "./setup_fingerprint.ts";
 export interface GradingContext extends Omit<GradingSetup, "childFiles"> {
   /** SHA-256 of everything above that decides verdicts (see {@linkcode setupFingerprint}). */
   readonly setup: string;
+  /** How submissions' children are isolated (not part of `setup`: verdicts do not depend on it). */
+  readonly isolation: Isolation;
 }
 
 /** Options of {@linkcode prepareGrading}. */
@@ -34,6 +37,8 @@ export interface PrepareOptions {
   readonly modules?: readonly ModuleInfo[];
   /** Type-check submissions; default `true`. */
   readonly typeCheck?: boolean;
+  /** `os` or `process`; default `os` where bubblewrap runs (see {@linkcode probeIsolation}). */
+  readonly isolation?: IsolationMode;
 }
 
 async function cacheDependencies(root: string, catalog: Catalog): Promise<void> {
@@ -118,5 +123,6 @@ export async function prepareGrading(
     typeCheck,
     childFiles: childFiles(),
   });
-  return { root, catalog, wants, limits, allow, typeCheck, setup };
+  const isolation = await probeIsolation(options.isolation);
+  return { root, catalog, wants, limits, allow, typeCheck, setup, isolation };
 }

@@ -68,3 +68,4 @@ export type {
   TaskInfo,
 } from "@tinytorch/course";
 export type { CaseEntry, Catalog } from "./catalog.ts";
+export type { Isolation, IsolationMode } from "./sandbox/os_isolation.ts";

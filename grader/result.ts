@@ -92,6 +92,11 @@ export interface SubmissionResult {
    * that the grading itself changed; absent in results of older graders (they are re-graded).
    */
   readonly setup?: string;
+  /**
+   * How the submission's children were isolated: `os (bubblewrap, cgroup v1)`, `os (bubblewrap,
+   * no cgroups)` or `process`; absent in results of older graders.
+   */
+  readonly isolation?: string;
   /** When grading finished (ISO). */
   readonly gradedAt: string;
   /** Seconds spent. */

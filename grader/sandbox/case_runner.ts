@@ -1,3 +1,4 @@
+import type { Isolation } from "./os_isolation.ts";
 import type { Observation } from "@tinytorch/course";
 import { type CaseJob, type ChildEnd, type EndCause, runChild } from "./child_process.ts";
 import { type Catalog, hiddenDir } from "../catalog.ts";
@@ -52,6 +53,8 @@ export interface RunCasesOptions {
   readonly deadline?: number;
   /** Aborts the run (the promise then rejects with the signal's reason). */
   readonly signal?: AbortSignal;
+  /** OS-level isolation of the children; default none. */
+  readonly isolation?: Isolation;
 }
 
 function seconds(ms: number): string {
@@ -191,6 +194,8 @@ export interface RunCatalogOptions {
   readonly limits: Limits;
   /** Aborts the run. */
   readonly signal?: AbortSignal;
+  /** OS-level isolation of the children; default none. */
+  readonly isolation?: Isolation;
 }
 
 /** The outcome of {@linkcode runCatalog}: one outcome per catalog entry. */
@@ -217,6 +222,7 @@ export async function runCatalog(options: RunCatalogOptions): Promise<CatalogRep
     job: options.job,
     limits,
     signal: options.signal,
+    isolation: options.isolation,
     deadline,
   };
   const visible = await runCases({ ...common, ids: ids(false) });

@@ -1,5 +1,15 @@
+import {
+  bwrapArgs,
+  type Cgroup,
+  createCgroup,
+  type Isolation,
+  joinScript,
+  linkedLibraries,
+  oomKilled,
+  removeCgroup,
+} from "./os_isolation.ts";
 import type { Observation } from "@tinytorch/course";
-import { isolatedEnv, residentMb } from "../deno_process.ts";
+import { isolatedEnv, residentMb, treeResidentMb } from "../deno_process.ts";
 import { HARNESS_PATH, WORKER_ENTRY_PATH } from "./entry_source.ts";
 import type { Limits } from "./limits.ts";
 import {
@@ -62,6 +72,8 @@ export interface ChildOptions {
   readonly limits: Limits;
   /** Stops the child. */
   readonly signal?: AbortSignal;
+  /** OS-level isolation around the child; default none (`process`). */
+  readonly isolation?: Isolation;
 }
 
 const LOG_CAP = 64 * 1024;
@@ -165,18 +177,66 @@ async function readLog(
   }
 }
 
-function spawn(options: ChildOptions, socket: string): Deno.ChildProcess {
+let libraries: Promise<string[]> | undefined;
+
+function denoDir(env: Record<string, string>): string {
+  return env.DENO_DIR ?? `${env.XDG_CACHE_HOME ?? `${env.HOME}/.cache`}/deno`;
+}
+
+// Under `os` isolation: sh joins the cgroup and sets RLIMIT_CPU, then execs bubblewrap, which
+// runs Deno in its namespaces; `child.pid` is bubblewrap's, and killing it ends them all.
+async function spawn(
+  options: ChildOptions,
+  socket: string,
+  cgroup: Cgroup | null,
+): Promise<Deno.ChildProcess> {
   const args = sandboxArgs(options.sandbox, socket, options.limits.heapMb, options.readable);
-  return new Deno.Command(Deno.execPath(), {
-    args,
+  const env = isolatedEnv();
+  const io = { stdin: "piped", stdout: "piped", stderr: "piped" } as const;
+  if (options.isolation?.mode !== "os") {
+    return new Deno.Command(Deno.execPath(), {
+      args,
+      cwd: options.sandbox,
+      clearEnv: true,
+      env,
+      ...io,
+    }).spawn();
+  }
+  const deno = await Deno.realPath(Deno.execPath());
+  libraries ??= linkedLibraries(deno);
+  const dir = denoDir(env);
+  const layout = {
+    deno,
+    libraries: await libraries,
+    denoDir: await Deno.realPath(dir),
+    sandbox: options.sandbox,
+    socketDir: socket.slice(0, socket.lastIndexOf("/")),
+    env: { ...env, DENO_DIR: dir },
+    tmpfsMb: OS_TMPFS_MB,
+  };
+  const cpuSeconds = options.limits.timeoutMs / 1000 + 5;
+  return new Deno.Command("sh", {
+    args: [
+      "-c",
+      joinScript(cgroup, cpuSeconds),
+      "sh",
+      "bwrap",
+      ...bwrapArgs(layout),
+      deno,
+      ...args,
+    ],
     cwd: options.sandbox,
     clearEnv: true,
-    env: isolatedEnv(),
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
+    env: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin" },
+    ...io,
   }).spawn();
 }
+
+/** The private `/tmp` of an OS-isolated child, MiB: the one place it could write. */
+export const OS_TMPFS_MB = 16;
+
+/** Processes and threads an OS-isolated child may have (Deno alone runs about 20 threads). */
+export const OS_PIDS = 512;
 
 async function sendJob(child: Deno.ChildProcess, job: unknown): Promise<void> {
   const writer = child.stdin.getWriter();
@@ -208,7 +268,18 @@ export async function runChild(options: ChildOptions): Promise<ChildEnd> {
   const dir = await Deno.makeTempDir({ prefix: "tinytorch-socket-" });
   const socket = `${await Deno.realPath(dir)}/harness.sock`;
   const listener = Deno.listen({ transport: "unix", path: socket });
-  const child = spawn(options, socket);
+  const iso = options.isolation;
+  const cgroup = iso?.mode === "os" && iso.cgroups
+    ? await createCgroup(iso.cgroups, `child-${Deno.pid}-${crypto.randomUUID().slice(0, 8)}`, {
+      memoryMb: limits.memoryMb,
+      pids: OS_PIDS,
+      cores: 1,
+    })
+    : null;
+  const child = await spawn(options, socket, cgroup).catch(async (error) => {
+    if (cgroup) await removeCgroup(cgroup);
+    throw error;
+  });
   const state = new ChildState(options.from);
   let killed = false;
   const kill = (cause: EndCause) => {
@@ -232,7 +303,7 @@ export async function runChild(options: ChildOptions): Promise<ChildEnd> {
   };
   arm();
   const poll = setInterval(async () => {
-    const mb = await residentMb(child.pid);
+    const mb = iso?.mode === "os" ? await treeResidentMb(child.pid) : await residentMb(child.pid);
     if (mb !== undefined && mb > limits.memoryMb) kill("memory");
   }, 50);
   const onAbort = () => kill("abort");
@@ -265,6 +336,7 @@ export async function runChild(options: ChildOptions): Promise<ChildEnd> {
       readLog(child.stderr, state, limits.outputBytes, overflow),
     ]);
     if (!killed && isHeapExhaustion(status, state.log)) state.cause = "heap";
+    if (!killed && cgroup && await oomKilled(cgroup)) state.cause = "memory";
     const p = state.protocol;
     return {
       ids: p.ids,
@@ -287,6 +359,7 @@ export async function runChild(options: ChildOptions): Promise<ChildEnd> {
       // closed on accept
     }
     await Deno.remove(dir, { recursive: true }).catch(() => {});
+    if (cgroup) await removeCgroup(cgroup);
   }
 }
 
