@@ -127,3 +127,33 @@ Deno.test("grader: the class report has a histogram and per-case pass rates, low
   ]);
   assert.match(html, /50% \(1\/2\)/);
 });
+
+Deno.test("grader: hostile names come out inert in CSV, HTML and Markdown", () => {
+  const names = [
+    '"quoted", with commas',
+    "two\nlines\rand a return",
+    "<script>alert(1)</script>",
+    "bidi \u202Eevil\u202C and \u2066isolates\u2069",
+    "=cmd|' /C calc'!A0",
+    "x".repeat(10_000),
+  ];
+  const results = names.map((n) =>
+    result(n, [fail("demo.1", "a", false, "<img src=x onerror=1>")])
+  );
+  const csv = gradesCsv(DEMO, results);
+  const rows = csv.trim().split("\n");
+  // Quoted cells may hold line breaks: count records by parsing, not by lines.
+  const records = csv.match(/(?:"(?:[^"]|"")*"|[^,\n]*)(?:,(?:"(?:[^"]|"")*"|[^,\n]*))*\n/g) ?? [];
+  assert.equal(records.length, names.length + 1, rows.join("\n").slice(0, 300));
+  assert.ok(!/(^|\n)=/.test(csv), "no cell starts a formula");
+  const html = reportHtml(DEMO, results);
+  assert.ok(!html.includes("<script>") && !html.includes("<img"), "no live markup");
+  assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(html), "no bidi controls");
+  for (const r of results) {
+    const md = feedbackMarkdown(r);
+    // Markdown shows an escaped `\<img` as text: only an unescaped `<` could start markup.
+    assert.ok(!/(^|[^\\])<(script|img)/.test(md), md.slice(0, 200));
+    assert.ok(!/[\u202A-\u202E\u2066-\u2069\r]/.test(md));
+    assert.ok(md.length < 30_000, "a 10 kB name is shown once, cut if needed");
+  }
+});

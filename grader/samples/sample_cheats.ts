@@ -115,3 +115,30 @@ export const PROGRESS_OUTPUT = `
 Deno.stdout.writeSync(new TextEncoder().encode("loading the quantizer… "));
 setTimeout(() => Deno.stderr.writeSync(new TextEncoder().encode("50%")), 0);
 `;
+
+/** A typed-array memory bomb at import: far beyond the heap cap, which typed arrays escape. */
+export const MEMORY_BOMB = `
+// --- bomb: typed arrays are outside V8's heap cap; only the memory cap stops them
+const __keep: Uint8Array[] = [];
+for (;;) __keep.push(new Uint8Array(64 << 20).fill(1));
+`;
+
+/** Busy Workers started at import, to starve submissions graded beside this one. */
+export const WORKER_BOMB = `
+// --- bomb: sixteen Workers that spin forever
+for (let i = 0; i < 16; i++) {
+  new Worker("data:text/javascript," + encodeURIComponent("for (;;) {}"), { type: "module" });
+}
+`;
+
+/** A top-level await that never ends (a timer keeps the process alive). */
+export const SLEEP_FOREVER = `
+// --- bomb: the module never finishes loading
+await new Promise((resolve) => setTimeout(resolve, 2 ** 30));
+`;
+
+/** Filling the disk at import. */
+export const DISK_FILLER = `
+// --- bomb: write until the disk is full
+for (let i = 0; ; i++) Deno.writeFileSync(\`/tmp/fill-\${i}\`, new Uint8Array(64 << 20));
+`;

@@ -1,12 +1,16 @@
 import { findModule, findRegions, renderStub } from "@tinytorch/course";
 import {
+  DISK_FILLER,
   ENCODED_IMPORT,
   FORGED_MESSAGES,
   HEAP_SNAPSHOT,
+  MEMORY_BOMB,
   OBJECT_THEN,
   PATCHED_PROMISE,
   PATCHED_TO_JSON,
   PROGRESS_OUTPUT,
+  SLEEP_FOREVER,
+  WORKER_BOMB,
 } from "./sample_cheats.ts";
 import { isSubmittable } from "../sandbox/sandbox.ts";
 
@@ -285,6 +289,23 @@ export async function buildSampleClass(root: string): Promise<Sample[]> {
       about: "the reference + honest progress output without a newline (scores in full)",
       packing: "tito-zip",
       files: edit(reference, ROUND, (s) => afterImports(s, PROGRESS_OUTPUT)),
+    },
+    ...[
+      ["tom_memory_bomb", "the reference + a typed-array memory bomb at import", MEMORY_BOMB],
+
+      ["val_sleeps_forever", "the reference + a top-level await that never ends", SLEEP_FOREVER],
+      ["wes_fills_disk", "the reference + writing files until the disk is full", DISK_FILLER],
+    ].map(([student, about, code]) => ({
+      student,
+      about,
+      packing: "module-zip" as const,
+      files: edit(reference, ROUND, (s) => `${s}\n${code}`),
+    })),
+    {
+      student: "uma_worker_bomb",
+      about: "stub + sixteen busy Workers started at import (its neighbours keep their time)",
+      packing: "module-zip",
+      files: edit(stub, ROUND, (s) => `${s}\n${WORKER_BOMB}`),
     },
   ];
 }

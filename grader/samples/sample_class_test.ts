@@ -37,6 +37,10 @@ const EXPECTED: Record<string, [number, string]> = {
   "quin_heap_snapshot": [0, "load-error"],
   "rae_encoded_import": [0, "forbidden-import"],
   "sol_progress_output": [100, "graded"],
+  "tom_memory_bomb": [0, "load-error"],
+  "uma_worker_bomb": [0, "graded"],
+  "val_sleeps_forever": [0, "load-error"],
+  "wes_fills_disk": [0, "load-error"],
 };
 
 Deno.test("grader: the sample class gets its exact scores and no cheat gains a point", async () => {
