@@ -80,7 +80,7 @@ table(
     r.name,
     pct(r.accuracy),
     r.dropPoints.toFixed(2),
-    r.bytes,
+    r.bytes.toLocaleString("en-US"),
     `${r.ratio.toFixed(2)}x smaller`,
   ]),
 );
