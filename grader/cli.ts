@@ -5,6 +5,7 @@
  * - `release --out <dir> [--solutions <modules>]`: write the student repository;
  * - `autograde --module <m> [--submissions <dir>] [--out <dir>] [--jobs N] [--timeout <s>] …`;
  * - `check [--module <m>]`: reference scores full marks, stub scores 0, hidden cases fail on it;
+ * - `bench [--size N] [--jobs N]`: grade a generated class under each isolation mode;
  * - `gradescope --module <m> [--out <zip>]`: a Gradescope autograder bundle (under `reports/`).
  *
  * @module
@@ -16,6 +17,7 @@ import { checkModule } from "./check/check_module.ts";
 import { buildGradescopeBundle, defaultBundlePath } from "./release/gradescope_bundle.ts";
 import { repositoryRoot } from "./paths.ts";
 import { release } from "./release/release.ts";
+import { classBench } from "./samples/class_bench.ts";
 import { removeLiveSandboxes } from "./sandbox/sandbox.ts";
 
 const root = repositoryRoot();
@@ -56,6 +58,55 @@ async function checkModules(options: { module?: string; isolation?: string }): P
   }
   console.log(failed === 0 ? "grade check passed" : `grade check FAILED for ${failed} module(s)`);
   return failed === 0 ? 0 : 1;
+}
+
+async function benchCommand(options: { size?: string; jobs?: string }): Promise<number> {
+  const size = options.size === undefined ? 200 : Number(options.size);
+  const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+  for (const [flag, v] of [["--size", size], ["--jobs", jobs]] as const) {
+    if (v !== undefined && !(Number.isInteger(v) && v > 0)) {
+      throw new RangeError(`Cannot use ${flag} ${v}: give a positive whole number`);
+    }
+  }
+  const report = await classBench({
+    root,
+    size,
+    jobs,
+    onProgress: (mode, done, total) => {
+      if (done % 25 === 0 || done === total) console.error(`  ${mode}: ${done}/${total}`);
+    },
+  });
+  console.log(`grade bench: ${report.size} submissions, --jobs ${report.jobs}`);
+  for (const m of report.modes) {
+    console.log(
+      `  ${m.mode.padEnd(8)} ${m.seconds.toFixed(1).padStart(7)} s  ${
+        m.perMinute.toFixed(1).padStart(6)
+      } submissions/min  median ${
+        m.medianSeconds.toFixed(1)
+      } s each  peak memory median ${m.peakMb.median} MiB, max ${m.peakMb.max} MiB  re-run ${
+        m.rerun.seconds.toFixed(1)
+      } s (${m.rerun.skipped} skipped)`,
+    );
+  }
+  if (report.osOverheadSeconds !== undefined) {
+    console.log(
+      `  os isolation adds ${report.osOverheadSeconds.toFixed(2)} s per submission (median)`,
+    );
+  }
+  console.log(
+    report.sameScores ? "  scores identical in every mode" : "  SCORES DIFFER between modes",
+  );
+  await Deno.mkdir(`${root}/reports`, { recursive: true });
+  const file = `${root}/reports/grade_bench.json`;
+  const { modes, ...rest } = report;
+  const json = {
+    date: new Date().toISOString(),
+    ...rest,
+    modes: modes.map(({ scores: _, ...m }) => m),
+  };
+  await Deno.writeTextFile(file, JSON.stringify(json, null, 2) + "\n");
+  console.log(`wrote ${file}`);
+  return report.sameScores ? 0 : 1;
 }
 
 async function releaseCommand(options: { out: string; solutions?: string }): Promise<number> {
@@ -117,6 +168,12 @@ function program(run: (code: Promise<number>) => void): Command {
     .option("--module <name|number>", "one module (default: all)")
     .option("--isolation <mode>", "os (the default where bubblewrap works) or process")
     .action((o) => run(check(o)));
+  cli.command("bench").description(
+    "grade a generated class under each isolation mode: throughput, memory, overhead",
+  )
+    .option("--size <n>", "submissions in the class (default 200)")
+    .option("--jobs <n>", "submissions graded at once (default: number of cores)")
+    .action((o) => run(benchCommand(o)));
   cli.command("gradescope").description("build a Gradescope autograder zip for one module")
     .requiredOption("--module <name|number>", "the module")
     .option("--out <file>", "the zip to write (default reports/gradescope/<module>-autograder.zip)")

@@ -67,6 +67,7 @@ function finish(
     cases: CaseResult[];
     notes: string[];
     typeErrors?: string;
+    peakMb?: number;
   },
 ): SubmissionResult {
   const { tasks, score, maxScore } = scoreTasks(ctx.catalog.module, parts.cases);
@@ -84,6 +85,7 @@ function finish(
     fingerprint: input.fingerprint,
     setup: ctx.setup,
     isolation: isolationLabel(ctx.isolation),
+    ...(parts.peakMb ? { peakMb: parts.peakMb } : {}),
     gradedAt: new Date().toISOString(),
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };
@@ -186,7 +188,13 @@ export async function gradeSubmission(
     const status = report.loadFailure ? "load-error" : "graded";
     const typeLog = types.full ? `deno check:\n${types.full}\n` : "";
     return {
-      result: finish(ctx, input, started, { status, cases, notes, typeErrors }),
+      result: finish(ctx, input, started, {
+        status,
+        cases,
+        notes,
+        typeErrors,
+        peakMb: report.peakMb,
+      }),
       log: typeLog + report.log,
     };
   } finally {

@@ -97,6 +97,8 @@ export interface SubmissionResult {
    * no cgroups)` or `process`; absent in results of older graders.
    */
   readonly isolation?: string;
+  /** The most resident memory one of its children used, MiB (absent when nothing ran). */
+  readonly peakMb?: number;
   /** When grading finished (ISO). */
   readonly gradedAt: string;
   /** Seconds spent. */

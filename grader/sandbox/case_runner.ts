@@ -29,6 +29,8 @@ export interface RunReport {
   readonly log: string;
   /** How many child processes ran. */
   readonly children: number;
+  /** The most resident memory one child used, MiB. */
+  readonly peakMb: number;
 }
 
 /** Options of {@linkcode runCases}. */
@@ -133,6 +135,7 @@ export async function runCases(options: RunCasesOptions): Promise<RunReport> {
   const deadline = options.deadline ?? performance.now() + limits.timeoutMs;
   const logs: string[] = [];
   let children = 0;
+  let peakMb = 0;
   let from = 0;
   let failedLoad: RunFailure | undefined;
   let spent = false;
@@ -143,6 +146,7 @@ export async function runCases(options: RunCasesOptions): Promise<RunReport> {
     }
     const end = await runChild({ ...options, from, deadline });
     children++;
+    peakMb = Math.max(peakMb, end.peakMb);
     if (end.log) logs.push(end.log);
     if (end.protocolError) {
       logs.push(`(grader: the harness broke the protocol: ${end.protocolError})`);
@@ -177,6 +181,7 @@ export async function runCases(options: RunCasesOptions): Promise<RunReport> {
     loadFailure: failedLoad,
     log: withoutSandbox(logs.join("\n"), options.sandbox),
     children,
+    peakMb,
   };
 }
 
@@ -243,5 +248,6 @@ export async function runCatalog(options: RunCatalogOptions): Promise<CatalogRep
     hiddenLoadFailure: hidden.loadFailure,
     log: [visible.log, hidden.log].filter((l) => l).join("\n"),
     children: visible.children + hidden.children,
+    peakMb: Math.max(visible.peakMb, hidden.peakMb),
   };
 }

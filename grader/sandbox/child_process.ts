@@ -46,6 +46,8 @@ export interface ChildEnd {
   readonly code: number;
   /** Output that was not protocol, capped. */
   readonly log: string;
+  /** The most resident memory seen (polled every 50 ms), MiB; 0 where it cannot be read. */
+  readonly peakMb: number;
 }
 
 /** Options of {@linkcode runChild}. */
@@ -174,6 +176,7 @@ export async function runChild(options: ChildOptions): Promise<ChildEnd> {
     throw error;
   });
   const state = new ChildState(options.from);
+  let peakMb = 0;
   let killed = false;
   const kill = (cause: EndCause) => {
     if (killed) return;
@@ -197,6 +200,7 @@ export async function runChild(options: ChildOptions): Promise<ChildEnd> {
   arm();
   const poll = setInterval(async () => {
     const mb = iso?.mode === "os" ? await treeResidentMb(child.pid) : await residentMb(child.pid);
+    if (mb !== undefined) peakMb = Math.max(peakMb, mb);
     if (mb !== undefined && mb > limits.memoryMb) kill("memory");
   }, 50);
   const onAbort = () => kill("abort");
@@ -241,6 +245,7 @@ export async function runChild(options: ChildOptions): Promise<ChildEnd> {
       cause: state.cause,
       code: status.code,
       log: state.log,
+      peakMb: Math.round(peakMb),
     };
   } finally {
     clearTimeout(timer);
