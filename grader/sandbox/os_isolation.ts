@@ -41,8 +41,8 @@ export interface Cgroup {
   readonly memory: string;
 }
 
-const V1 = "/sys/fs/cgroup";
-const V2 = "/sys/fs/cgroup";
+/** Where both cgroup versions are mounted (v1: one folder per controller below it). */
+const CGROUPS = "/sys/fs/cgroup";
 const PARENT = "tinytorch-grader";
 
 /** Default caps: 1 GiB, 512 processes and threads (Deno alone runs about 20), one core. */
@@ -70,13 +70,13 @@ async function canCreate(dir: string): Promise<boolean> {
 
 async function cgroupVersion(): Promise<"v1" | "v2" | null> {
   try {
-    const controllers = await Deno.readTextFile(`${V2}/cgroup.controllers`);
+    const controllers = await Deno.readTextFile(`${CGROUPS}/cgroup.controllers`);
     const have = new Set(controllers.trim().split(/\s+/));
-    if (["memory", "pids", "cpu"].every((c) => have.has(c)) && await canCreate(V2)) return "v2";
+    if (["memory", "pids", "cpu"].every((c) => have.has(c)) && await canCreate(CGROUPS)) return "v2";
   } catch {
     // not a unified hierarchy
   }
-  const v1 = ["memory", "pids", "cpu"].map((c) => `${V1}/${c}`);
+  const v1 = ["memory", "pids", "cpu"].map((c) => `${CGROUPS}/${c}`);
   for (const dir of v1) if (!(await canCreate(dir))) return null;
   return "v1";
 }
@@ -139,7 +139,7 @@ export async function createCgroup(
   const bytes = caps.memoryMb * 1024 * 1024;
   const period = 100_000;
   if (version === "v2") {
-    const parent = `${V2}/${PARENT}`;
+    const parent = `${CGROUPS}/${PARENT}`;
     await Deno.mkdir(parent, { recursive: true });
     await write(`${parent}/cgroup.subtree_control`, "+memory +pids +cpu").catch(() => {});
     const dir = `${parent}/${id}`;
@@ -150,7 +150,7 @@ export async function createCgroup(
     await write(`${dir}/cpu.max`, `${Math.round(caps.cores * period)} ${period}`);
     return { version, dirs: [dir], memory: dir };
   }
-  const dir = (c: string) => `${V1}/${c}/${PARENT}/${id}`;
+  const dir = (c: string) => `${CGROUPS}/${c}/${PARENT}/${id}`;
   for (const c of ["memory", "pids", "cpu"]) await Deno.mkdir(dir(c), { recursive: true });
   await write(`${dir("memory")}/memory.limit_in_bytes`, bytes);
   await write(`${dir("memory")}/memory.memsw.limit_in_bytes`, bytes).catch(() => {});
