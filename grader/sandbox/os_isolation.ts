@@ -72,7 +72,9 @@ async function cgroupVersion(): Promise<"v1" | "v2" | null> {
   try {
     const controllers = await Deno.readTextFile(`${CGROUPS}/cgroup.controllers`);
     const have = new Set(controllers.trim().split(/\s+/));
-    if (["memory", "pids", "cpu"].every((c) => have.has(c)) && await canCreate(CGROUPS)) return "v2";
+    if (["memory", "pids", "cpu"].every((c) => have.has(c)) && await canCreate(CGROUPS)) {
+      return "v2";
+    }
   } catch {
     // not a unified hierarchy
   }

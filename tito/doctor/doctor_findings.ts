@@ -1,4 +1,5 @@
 import type { ProbeResult } from "./doctor_probe.ts";
+import { exists } from "../files.ts";
 import type { Project } from "../project.ts";
 
 /** One line of `tito doctor`. */
@@ -13,15 +14,6 @@ export interface Check {
   readonly fix?: string;
   /** Fine, but worth a warning (⚠️); not counted as a problem. */
   readonly warn?: boolean;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
