@@ -4,6 +4,7 @@ import { findModule } from "@tinytorch/course";
 import { dirname } from "node:path";
 import { studentFolder } from "../report/class_outputs.ts";
 import { isWithin } from "../paths.ts";
+import { REQUIRED_DENO } from "@tinytorch/tito/require_deno";
 
 /** Options of {@linkcode buildGradescopeBundle}. */
 export interface BundleOptions {
@@ -19,15 +20,18 @@ export interface BundleOptions {
 export const NOT_BUNDLED: readonly string[] = [".ci/", "grader/examples/"];
 
 const SETUP = `#!/usr/bin/env bash
-# Gradescope autograder set-up: Deno 2.9.6 from npm, then the course's npm packages (cached, so
-# grading runs with --cached-only).
+# Gradescope autograder set-up: Deno ${REQUIRED_DENO} from npm unless the image has it, then the
+# course's npm packages (cached, so grading runs with --cached-only and downloads nothing).
 set -euo pipefail
-if ! command -v npm >/dev/null 2>&1; then
-  apt-get update
-  apt-get install -y --no-install-recommends nodejs npm
+ROOT="\${AUTOGRADER_ROOT:-/autograder}"
+if ! deno --version 2>/dev/null | grep -qF 'deno ${REQUIRED_DENO} '; then
+  if ! command -v npm >/dev/null 2>&1; then
+    apt-get update
+    apt-get install -y --no-install-recommends nodejs npm
+  fi
+  npm install -g deno@${REQUIRED_DENO} || npm install -g --allow-scripts=deno deno@${REQUIRED_DENO}
 fi
-npm install -g deno@2.9.6 || npm install -g --allow-scripts=deno deno@2.9.6
-cd /autograder/source
+cd "$ROOT/source"
 deno install --frozen
 `;
 
@@ -43,8 +47,8 @@ WORK="$(mktemp -d)"
 mkdir -p "$WORK/class/submission" "$ROOT/results"
 cp -r "$ROOT/submission/." "$WORK/class/submission/"
 cd "$ROOT/source"
-"$DENO" run -A grader/cli.ts autograde --module ${module} --submissions "$WORK/class" \\
-  --out "$WORK/out" --jobs 1
+"$DENO" run -A --cached-only grader/cli.ts autograde --module ${module} \\
+  --submissions "$WORK/class" --out "$WORK/out" --jobs 1 \${TINYTORCH_ISOLATION:+--isolation "$TINYTORCH_ISOLATION"}
 if [ -f ${results} ]; then
   cp ${results} "$ROOT/results/results.json"
 else

@@ -57,10 +57,13 @@ async function runs(cmd: string, args: string[]): Promise<{ ok: boolean; why: st
   }
 }
 
+// A cgroup controller is mounted at `dir` (it has `cgroup.procs`) and a child folder can be made
+// there; nothing is created on the way (a writable `/` without cgroups is not a cgroup).
 async function canCreate(dir: string): Promise<boolean> {
   const probe = `${dir}/${PARENT}-probe-${Deno.pid}`;
   try {
-    await Deno.mkdir(probe, { recursive: true });
+    await Deno.stat(`${dir}/cgroup.procs`);
+    await Deno.mkdir(probe);
     await Deno.remove(probe);
     return true;
   } catch {
@@ -68,19 +71,49 @@ async function canCreate(dir: string): Promise<boolean> {
   }
 }
 
-async function cgroupVersion(): Promise<"v1" | "v2" | null> {
+/**
+ * Which cgroup version can give a child its caps here, if any: v2 when the unified hierarchy at
+ * `root` has the memory, pids and cpu controllers, v1 when each has its own folder; a child
+ * folder must be creatable either way. Nothing is left behind.
+ *
+ * @param root Where cgroups are mounted.
+ * @returns The version, or `null`.
+ */
+export async function cgroupVersion(root: string = CGROUPS): Promise<"v1" | "v2" | null> {
   try {
-    const controllers = await Deno.readTextFile(`${CGROUPS}/cgroup.controllers`);
+    const controllers = await Deno.readTextFile(`${root}/cgroup.controllers`);
     const have = new Set(controllers.trim().split(/\s+/));
-    if (["memory", "pids", "cpu"].every((c) => have.has(c)) && await canCreate(CGROUPS)) {
+    if (["memory", "pids", "cpu"].every((c) => have.has(c)) && await canCreate(root)) {
       return "v2";
     }
   } catch {
     // not a unified hierarchy
   }
-  const v1 = ["memory", "pids", "cpu"].map((c) => `${CGROUPS}/${c}`);
+  const v1 = ["memory", "pids", "cpu"].map((c) => `${root}/${c}`);
   for (const dir of v1) if (!(await canCreate(dir))) return null;
   return "v1";
+}
+
+// Starts Deno (`deno --version`) in the very sandbox a child gets, so that a bubblewrap that runs
+// but cannot mount what a child needs (nested in another sandbox, say) counts as not working.
+async function bwrapStartsDeno(): Promise<{ ok: boolean; why: string }> {
+  const dir = await Deno.makeTempDir({ prefix: "tinytorch-bwrap-probe-" });
+  try {
+    const deno = await Deno.realPath(Deno.execPath());
+    const libraries = await linkedLibraries(deno).catch(() => []);
+    const args = bwrapArgs({
+      deno,
+      libraries,
+      denoDir: dir,
+      sandbox: dir,
+      socketDir: dir,
+      env: {},
+      tmpfsMb: 1,
+    });
+    return await runs("bwrap", [...args, deno, "--version"]);
+  } finally {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  }
 }
 
 /**
@@ -93,14 +126,7 @@ async function cgroupVersion(): Promise<"v1" | "v2" | null> {
  */
 export async function probeIsolation(requested?: IsolationMode): Promise<Isolation> {
   if (requested === "process") return { mode: "process", cgroups: null };
-  const bwrap = await runs("bwrap", [
-    "--unshare-all",
-    "--die-with-parent",
-    "--ro-bind",
-    "/",
-    "/",
-    "true",
-  ]);
+  const bwrap = await bwrapStartsDeno();
   if (!bwrap.ok) {
     const why = `bubblewrap cannot run here (${bwrap.why || "not installed"})`;
     if (requested === "os") {

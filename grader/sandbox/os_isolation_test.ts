@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   bwrapArgs,
+  cgroupVersion,
   createCgroup,
   joinScript,
   linkedLibraries,
@@ -153,5 +154,19 @@ Deno.test("grader: --isolation process makes no probe; os where bubblewrap is mi
     assert.match(fallback.warning ?? "", /bubblewrap cannot run here/);
   } finally {
     Deno.env.set("PATH", path ?? "");
+  }
+});
+
+Deno.test("grader: a writable folder without cgroup files is no cgroup, and the probe creates nothing", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "tinytorch-no-cgroups-" });
+  try {
+    assert.equal(await cgroupVersion(dir), null);
+    await Deno.mkdir(`${dir}/memory`);
+    assert.equal(await cgroupVersion(dir), null);
+    const left = [];
+    for await (const e of Deno.readDir(dir)) left.push(e.name);
+    assert.deepEqual(left, ["memory"]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
