@@ -18,6 +18,7 @@ import { buildGradescopeBundle, defaultBundlePath } from "./release/gradescope_b
 import { repositoryRoot } from "./paths.ts";
 import { release } from "./release/release.ts";
 import { classBench } from "./samples/class_bench.ts";
+import { classBenchLines, classBenchPassed } from "./samples/class_bench_report.ts";
 import { removeLiveSandboxes } from "./sandbox/sandbox.ts";
 
 const root = repositoryRoot();
@@ -75,38 +76,21 @@ async function benchCommand(options: { size?: string; jobs?: string }): Promise<
     onProgress: (mode, done, total) => {
       if (done % 25 === 0 || done === total) console.error(`  ${mode}: ${done}/${total}`);
     },
+    onPhase: (phase) => console.error(`  ${phase}…`),
   });
-  console.log(`grade bench: ${report.size} submissions, --jobs ${report.jobs}`);
-  for (const m of report.modes) {
-    console.log(
-      `  ${m.mode.padEnd(8)} ${m.seconds.toFixed(1).padStart(7)} s  ${
-        m.perMinute.toFixed(1).padStart(6)
-      } submissions/min  median ${
-        m.medianSeconds.toFixed(1)
-      } s each  peak memory median ${m.peakMb.median} MiB, max ${m.peakMb.max} MiB  re-run ${
-        m.rerun.seconds.toFixed(1)
-      } s (${m.rerun.skipped} skipped)`,
-    );
-  }
-  if (report.osOverheadSeconds !== undefined) {
-    console.log(
-      `  os isolation adds ${report.osOverheadSeconds.toFixed(2)} s per submission (median)`,
-    );
-  }
-  console.log(
-    report.sameScores ? "  scores identical in every mode" : "  SCORES DIFFER between modes",
-  );
+  for (const line of classBenchLines(report)) console.log(line);
   await Deno.mkdir(`${root}/reports`, { recursive: true });
   const file = `${root}/reports/grade_bench.json`;
-  const { modes, ...rest } = report;
+  const { modes, resume: { scores: _, ...resume }, ...rest } = report;
   const json = {
     date: new Date().toISOString(),
     ...rest,
     modes: modes.map(({ scores: _, ...m }) => m),
+    resume,
   };
   await Deno.writeTextFile(file, JSON.stringify(json, null, 2) + "\n");
   console.log(`wrote ${file}`);
-  return report.sameScores ? 0 : 1;
+  return classBenchPassed(report) ? 0 : 1;
 }
 
 async function releaseCommand(options: { out: string; solutions?: string }): Promise<number> {

@@ -5,10 +5,12 @@
  *
  * @module
  */
-import { autograde, type ClassReport } from "../autograde.ts";
+import type { ClassReport } from "../autograde.ts";
+import { gradeBenchClass } from "./bench_grade.ts";
 import type { SubmissionResult } from "../result.ts";
 import { type IsolationMode, probeIsolation } from "../sandbox/os_isolation.ts";
-import { SAMPLE_MODULE } from "./sample_class.ts";
+import { fairnessBench, type FairnessFigures } from "./fairness_bench.ts";
+import { resumeBench, type ResumeFigures } from "./resume_bench.ts";
 
 /** Samples left out of the bench class: they wait out a load limit of 20 s by design. */
 export const SLOW_SAMPLES: readonly string[] = ["val_sleeps_forever"];
@@ -21,8 +23,12 @@ export interface ClassBenchOptions {
   readonly size?: number;
   /** Submissions graded at once; default the number of cores. */
   readonly jobs?: number;
-  /** Called after each submission of each mode. */
+  /** Submissions in the interrupted-and-resumed class; default 40. */
+  readonly resumeSize?: number;
+  /** Called after each submission of each mode, and when a phase starts. */
   readonly onProgress?: (mode: IsolationMode, done: number, total: number) => void;
+  /** Called when a phase starts (fairness, resume). */
+  readonly onPhase?: (phase: string) => void;
 }
 
 /** What one mode measured. */
@@ -55,6 +61,10 @@ export interface ClassBenchReport {
   readonly sameScores: boolean;
   /** Median per-submission seconds that `os` adds over `process`, when both ran. */
   readonly osOverheadSeconds?: number;
+  /** Honest samples alone and beside the bombs, per mode. */
+  readonly fairness: readonly FairnessFigures[];
+  /** The interrupted and resumed run (first mode), and whether it scored as the full run did. */
+  readonly resume: ResumeFigures & { readonly sameScores: boolean };
 }
 
 function median(values: readonly number[]): number {
@@ -135,13 +145,12 @@ export async function classBench(options: ClassBenchOptions): Promise<ClassBench
     const out: ModeFigures[] = [];
     for (const mode of modes) {
       const run = () =>
-        autograde({
+        gradeBenchClass({
           root: options.root,
-          module: SAMPLE_MODULE,
           submissions,
           out: `${dir}/out-${mode}`,
           jobs,
-          isolation: mode,
+          mode,
           onProgress: (e) => options.onProgress?.(mode, e.done, e.total),
         });
       const [report, seconds] = await timed(run);
@@ -149,12 +158,27 @@ export async function classBench(options: ClassBenchOptions): Promise<ClassBench
     }
     const same = out.every((m) => JSON.stringify(m.scores) === JSON.stringify(out[0].scores));
     const overhead = out.length === 2 ? out[0].medianSeconds - out[1].medianSeconds : undefined;
+    const fairness: FairnessFigures[] = [];
+    for (const mode of modes) {
+      options.onPhase?.(`fairness under ${mode}`);
+      fairness.push(await fairnessBench({ root: options.root, mode, jobs }));
+    }
+    options.onPhase?.(`interrupted and resumed under ${modes[0]}`);
+    const resume = await resumeBench({
+      root: options.root,
+      mode: modes[0],
+      jobs,
+      size: Math.min(size, options.resumeSize ?? 40),
+    });
+    const resumeSame = Object.entries(resume.scores).every(([s, v]) => out[0].scores[s] === v);
     return {
       size,
       jobs,
       modes: out,
       sameScores: same,
       ...(overhead === undefined ? {} : { osOverheadSeconds: overhead }),
+      fairness,
+      resume: { ...resume, sameScores: resumeSame },
     };
   } finally {
     await Deno.remove(dir, { recursive: true });
