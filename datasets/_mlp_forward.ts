@@ -7,6 +7,7 @@
 
 import type { LayerWeights } from "./layer_weights.ts";
 
+// Separate from @tinytorch/tensor on purpose: it checks the learners' modules with none of them.
 /** Logits `[rows, classes]` of `x · Wᵀ + b` layers with ReLU between them. */
 export function mlpLogits(
   layers: LayerWeights[],

@@ -7,6 +7,7 @@
  * @module
  */
 
+// Separate from @tinytorch/tensor on purpose: the given trainer must not run learners' code.
 /** `out[rows, outF] = x[rows, inF] · wt[inF, outF] + b[outF]`. */
 export function affineForward(
   x: Float32Array,

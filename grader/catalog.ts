@@ -32,8 +32,14 @@ export interface Catalog {
   readonly visibleFile: string;
   /** Hidden case files relative to the repository, sorted. */
   readonly hiddenFiles: readonly string[];
-  /** The packages merged into the API, prerequisites first. */
+  /** The module's package and its prerequisites' (the sandbox's workspace), prerequisites first. */
   readonly packages: readonly string[];
+  /**
+   * The specifiers the harness merges into the cases' API, in order: each package of `packages`,
+   * followed by its `./tasks` export when its `deno.json` declares one (the task functions that
+   * are not public API, e.g. `@tinytorch/quantization/tasks`).
+   */
+  readonly api: readonly string[];
 }
 
 /**
@@ -45,6 +51,21 @@ export interface Catalog {
  */
 export function hiddenDir(module: string): string {
   return `grader/hidden/${module}`;
+}
+
+/**
+ * Whether a module's package declares the `./tasks` export (read from the trusted tree: a
+ * submission cannot change a `deno.json`).
+ */
+async function hasTasksExport(root: string, module: ModuleInfo): Promise<boolean> {
+  try {
+    const config = JSON.parse(await Deno.readTextFile(`${root}/${module.dir}/deno.json`));
+    return typeof config.exports === "object" && config.exports !== null &&
+      "./tasks" in config.exports;
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) return false;
+    throw error;
+  }
 }
 
 async function hiddenFiles(root: string, module: string): Promise<string[]> {
@@ -103,8 +124,12 @@ export async function loadCatalog(
       throw new RangeError(`Cannot grade case "${e.id}": task ${e.task} is not in ${module.name}`);
     }
   }
-  const packages = withPrerequisites(module.name, modules).map((n) =>
-    findModule(n, modules).package
-  );
-  return { module, entries, visibleFile, hiddenFiles: hidden, packages };
+  const members = withPrerequisites(module.name, modules).map((n) => findModule(n, modules));
+  const packages = members.map((m) => m.package);
+  const api: string[] = [];
+  for (const m of members) {
+    api.push(m.package);
+    if (await hasTasksExport(root, m)) api.push(`${m.package}/tasks`);
+  }
+  return { module, entries, visibleFile, hiddenFiles: hidden, packages, api };
 }

@@ -161,7 +161,7 @@ export async function gradeSubmission(
       root: ctx.root,
       sandbox,
       catalog,
-      job: { packages: catalog.packages, preload: preloadOf(ctx.allow) },
+      job: { packages: catalog.api, preload: preloadOf(ctx.allow) },
       limits: ctx.limits,
       signal: options.signal,
       isolation: ctx.isolation,

@@ -71,7 +71,7 @@ export async function referenceObservations(
       root,
       sandbox,
       catalog,
-      job: { packages: catalog.packages, preload: preloadOf(NPM_ALLOWLIST) },
+      job: { packages: catalog.api, preload: preloadOf(NPM_ALLOWLIST) },
       limits,
     });
     return report.outcomes.map((o, i) => {

@@ -71,6 +71,7 @@ export async function setupFingerprint(setup: GradingSetup): Promise<string> {
   const description = {
     module: catalog.module,
     packages: catalog.packages,
+    api: catalog.api,
     cases: catalog.entries.map((e, i) => ({
       id: e.id,
       compare: e.case.compare?.kind ?? "exact",

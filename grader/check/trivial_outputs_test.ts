@@ -39,6 +39,7 @@ Deno.test("grader: weakCustomChecks() names every custom check a trivial output 
     visibleFile: "",
     hiddenFiles: [],
     packages: [],
+    api: [],
     entries: [
       // The shape of the weak check the review found: two outputs that agree, whatever they are.
       entry("weak", {

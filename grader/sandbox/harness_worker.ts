@@ -50,7 +50,8 @@ async function loadApi(job: WorkerJob): Promise<Record<string, unknown>> {
   for (const path of job.private) await Deno.permissions.revoke({ name: "read", path });
   for (const specifier of job.preload) await import(specifier);
   lockdown();
-  // Now the submission: the module under test and its prerequisites (reference code).
+  // Now the submission: the module under test and its prerequisites (reference code), each
+  // package followed by its ./tasks export when it has one (the catalog's `api`, in order).
   const merged: Record<string, unknown> = {};
   for (const name of job.packages) {
     const namespace = await import(name);

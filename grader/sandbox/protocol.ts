@@ -17,7 +17,10 @@ import type { Observation } from "@tinytorch/course";
 export interface WorkerJob {
   /** The first case to run. */
   readonly from: number;
-  /** Packages merged into the API, prerequisites first. */
+  /**
+   * Module specifiers merged into the cases' API, in order: the packages, prerequisites first,
+   * each followed by its `./tasks` export when it has one (the catalog's `api`).
+   */
   readonly packages: readonly string[];
   /**
    * Modules loaded before the intrinsics are frozen: the npm allowlist and the Node built-ins

@@ -3,10 +3,16 @@
  *
  * @module
  */
-import { rand, type RandomOptions, resolveRng, Tensor, type TypedArray } from "@tinytorch/tensor";
+import {
+  matmulF32,
+  rand,
+  type RandomOptions,
+  resolveRng,
+  Tensor,
+  type TypedArray,
+} from "@tinytorch/tensor";
 import { formatShape, sizeOf } from "./_shape.ts";
 import { Layer } from "./layer.ts";
-import { matmulTransposedF32 } from "./matmul_transposed.ts";
 
 function asFloat32(data: TypedArray): Float32Array {
   return data instanceof Float32Array ? data : Float32Array.from(data);
@@ -40,8 +46,8 @@ function checkLinearShapes(x: Tensor, weight: Tensor, bias: Tensor | null): void
 
 /**
  * `x @ Wᵀ` (given): a float32 tensor of shape `[..., out]`, `x` read as `x.size / in` rows of `in`
- * values and multiplied by the rows of `weight` with {@linkcode matmulTransposedF32}, so no
- * transposed copy of the weight is ever built.
+ * values and multiplied by the rows of `weight` with the tensor module's `matmulF32` and
+ * `transposeB`, so no transposed copy of the weight is ever built.
  *
  * @param x The input, `[..., in]`.
  * @param weight The weights, `[out, in]`.
@@ -50,7 +56,9 @@ function checkLinearShapes(x: Tensor, weight: Tensor, bias: Tensor | null): void
 function timesWeightT(x: Tensor, weight: Tensor): Tensor {
   const [out, inFeatures] = weight.shape;
   const rows = x.size / inFeatures;
-  const y = matmulTransposedF32(asFloat32(x.data), asFloat32(weight.data), rows, inFeatures, out);
+  const y = matmulF32(asFloat32(x.data), asFloat32(weight.data), rows, inFeatures, out, {
+    transposeB: true,
+  });
   return new Tensor(y, [...x.shape.slice(0, -1), out]);
 }
 

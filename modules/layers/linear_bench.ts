@@ -5,7 +5,8 @@
  * - `transpose+matmul`: `x.matmul(weight.transpose()).add(bias)` (tensor ops only);
  * - `matmulF32(Wᵀ)`: transpose W, the tensor module's tiled kernel, bias added in place;
  * - `row dots`: `y[b,o] = x[b,:]·W[o,:] + bias[o]`, both rows contiguous, no transpose;
- * - `linear()`: what the module ships. Writes `reports/linear_bench.json`.
+ * - `linear()`: what the module ships (`matmulF32` with `transposeB`, no copy). Writes
+ *   `reports/linear_bench.json`.
  *
  * @module
  */
@@ -13,6 +14,7 @@ import { Bench } from "tinybench";
 import { matmulF32, rand, Tensor } from "@tinytorch/tensor";
 import { linear } from "./linear.ts";
 
+// A benchmark candidate, separate on purpose: the plain loop the shipped kernel is timed against.
 function rowDots(x: Tensor, w: Tensor, bias: Tensor): Tensor {
   const [out, k] = w.shape;
   const rows = x.size / k;

@@ -40,7 +40,6 @@ export * from "./sigmoid.ts";
 export * from "./tanh.ts";
 export * from "./gelu.ts";
 export * from "./softmax.ts";
-export * from "./matmul_transposed.ts";
 export * from "./linear.ts";
 export * from "./flatten.ts";
 export * from "./dropout.ts";

@@ -1,5 +1,4 @@
 import { Bench } from "tinybench";
-import { matmulTransposedF32 } from "@tinytorch/layers";
 import { matmulF32 } from "@tinytorch/tensor";
 
 /**
@@ -96,18 +95,21 @@ export interface MachineOptions {
   kernels?: readonly ComputeKernel[];
 }
 
-/** The course's own fp32 kernels: whatever is fastest now is the compute roof. */
+/**
+ * The course's one fp32 kernel in both of its layouts: whatever is fastest now is the compute
+ * roof.
+ */
 const COURSE_KERNELS: readonly ComputeKernel[] = [
   {
-    name: "matmulTransposedF32 (@tinytorch/layers, Linear's kernel)",
+    name: "matmulF32 transposeB (@tinytorch/tensor, Linear's layout)",
     precision: "float32",
     prepare(n) {
       const [a, b] = operands(n);
-      return () => matmulTransposedF32(a, b, n, n, n);
+      return () => matmulF32(a, b, n, n, n, { transposeB: true });
     },
   },
   {
-    name: "matmulF32 (@tinytorch/tensor, Tensor.matmul's kernel)",
+    name: "matmulF32 (@tinytorch/tensor, Tensor.matmul's layout)",
     precision: "float32",
     prepare(n) {
       const [a, b] = operands(n);
@@ -224,9 +226,9 @@ const cache = new Map<string, Promise<MachineBalance>>();
 /**
  * Measures this runtime's machine balance with the fastest kernels the course has NOW:
  * - the compute roof (GFLOP/s, 2 FLOPs per multiply-add) is the best rate of an n×n×n fp32 matmul
- *   by each of the course's fp32 kernels, `matmulTransposedF32` (behind `Linear`) and `matmulF32`
- *   (behind `Tensor.matmul`; yours in a student tree: a faster one raises the roof, a stub is
- *   skipped), and of any float32 `kernels` passed in;
+ *   by the course's fp32 kernel, `matmulF32`, in both of its layouts (`transposeB`, behind
+ *   `Linear`, and plain, behind `Tensor.matmul`; yours in a student tree: a faster one raises the
+ *   roof, a stub is skipped), and of any float32 `kernels` passed in;
  * - the int8 roof (GOP/s), when `kernels` has int8 ones (module 15's kernels, passed in by a caller
  *   that may import them);
  * - the memory roof: the bandwidth of `Float32Array.set` on a buffer far larger than the caches

@@ -1,5 +1,5 @@
 import { Tensor } from "@tinytorch/tensor";
-import { channelLayout } from "./channels.ts";
+import { channelLayout } from "./_channels.ts";
 import { QuantizedTensor } from "./quantized_tensor.ts";
 
 /**

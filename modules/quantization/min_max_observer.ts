@@ -1,5 +1,5 @@
 import type { Tensor } from "@tinytorch/tensor";
-import { checkFinite } from "./channels.ts";
+import { checkFinite } from "./_channels.ts";
 
 /** A calibrated range, as observers report it. */
 export interface ObservedRange {

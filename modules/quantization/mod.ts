@@ -4,6 +4,11 @@
  * percentile calibration, real Int8Array storage, and a quantized linear layer whose integer path
  * runs on int8 kernels with int32 accumulation.
  *
+ * This is the public API; the int8 kernels are also `@tinytorch/quantization/kernels`. Task
+ * functions that are steps of it rather than API (`quantizeValues`, `int8LinearForward`) are
+ * exported from `@tinytorch/quantization/tasks`, for the cases and your own tests; helpers live in
+ * `_` files.
+ *
  * @example Quantize and dequantize
  * ```ts
  * import { dequantizeInt8, quantizeInt8 } from "@tinytorch/quantization";
@@ -19,16 +24,19 @@
  * @module
  */
 export * from "./round_half_to_even.ts";
-export * from "./quantization_params.ts";
+// Files that also hold helpers or task functions of ./tasks.ts: their public exports, by name.
+export {
+  type QuantizationParams,
+  quantizationParams,
+  type QuantizationScheme,
+} from "./quantization_params.ts";
 export * from "./quantized_tensor.ts";
-export * from "./quantize_int8.ts";
+export { type QuantizationRange, quantizeInt8, type QuantizeOptions } from "./quantize_int8.ts";
 export * from "./dequantize_int8.ts";
 export * from "./min_max_observer.ts";
 export * from "./percentile_observer.ts";
-export * from "./channels.ts";
 export * from "./kernels/mod.ts";
 export * from "./input_quantization.ts";
-export * from "./int8_linear_forward.ts";
 export * from "./quantized_linear.ts";
 export * from "./quantize_model.ts";
 export * from "./compare_model_sizes.ts";

@@ -1,5 +1,5 @@
 import type { Tensor } from "@tinytorch/tensor";
-import { checkFinite } from "./channels.ts";
+import { checkFinite } from "./_channels.ts";
 import type { ObservedRange } from "./min_max_observer.ts";
 
 /**

@@ -47,7 +47,7 @@ export function integerRange(bits: number, scheme: QuantizationScheme): [number,
  *
  * Hints: compute the scale, round it to float32 with `Math.fround` (it is stored in a
  * Float32Array, and quantizing with the stored value keeps dequantization consistent), then the
- * zero point with {@linkcode roundHalfToEven} and {@linkcode integerRange}.
+ * zero point with {@linkcode roundHalfToEven} and `integerRange` (given, in this file).
  *
  * @example Usage
  * ```ts
@@ -85,50 +85,4 @@ export function quantizationParams(
   const zeroPoint = Math.min(qmax, Math.max(qmin, qmin - roundHalfToEven(lo / scale)));
   return { scale, zeroPoint };
   // #endregion
-}
-
-/**
- * The float range a scheme represents for a calibrated `[min, max]`: widened to include 0
- * (asymmetric), or `[−m, m]` with `m = max(|min|, |max|)` (symmetric). Values outside it are
- * clipped.
- *
- * @param min The calibrated minimum.
- * @param max The calibrated maximum.
- * @param scheme The scheme.
- * @returns The represented `[lo, hi]`.
- */
-export function representedRange(
-  min: number,
-  max: number,
-  scheme: QuantizationScheme,
-): [number, number] {
-  if (scheme === "symmetric") {
-    const m = Math.max(Math.abs(min), Math.abs(max));
-    return [-m, m];
-  }
-  return [Math.min(min, 0), Math.max(max, 0)];
-}
-
-/**
- * Checks that parameters are usable in float32: a positive finite scale whose extreme
- * dequantized values do not overflow.
- *
- * @param p The parameters.
- * @param qrange `[qmin, qmax]`.
- * @param range The range they were chosen for, for the message.
- * @throws {RangeError} When the range is too small or too large for float32 quantization.
- */
-export function checkParams(
-  p: QuantizationParams,
-  qrange: readonly [number, number],
-  range: readonly [number, number],
-): void {
-  const ends = qrange.map((q) => Math.fround((q - p.zeroPoint) * p.scale));
-  if (!(p.scale > 0 && Number.isFinite(p.scale)) || !ends.every(Number.isFinite)) {
-    throw new RangeError(
-      `Cannot quantize the range [${range}]: its float32 scale ${p.scale} is ${
-        p.scale > 0 ? "too large" : "zero"
-      } (float32 spans about 1.2e-38 to 3.4e38)`,
-    );
-  }
 }

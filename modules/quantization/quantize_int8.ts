@@ -1,21 +1,27 @@
 import { Tensor } from "@tinytorch/tensor";
 import {
-  type ChannelLayout,
   channelLayout,
   channelMinMax,
   checkFinite,
   clipToChannelRanges,
   normalizeChannelAxis,
-} from "./channels.ts";
+} from "./_channels.ts";
 import {
-  checkParams,
   integerRange,
+  type QuantizationParams,
   quantizationParams,
   type QuantizationScheme,
-  representedRange,
 } from "./quantization_params.ts";
 import { QuantizedTensor } from "./quantized_tensor.ts";
 import { roundHalfToEven } from "./round_half_to_even.ts";
+
+/** How a flat row-major index maps to a channel: `channel = floor(i / inner) % channels`. */
+export interface ChannelLayout {
+  /** The number of channels (1 for per-tensor). */
+  readonly channels: number;
+  /** The number of consecutive elements that share a channel. */
+  readonly inner: number;
+}
 
 /** A calibrated range: numbers for the whole tensor, or one per channel. */
 export interface QuantizationRange {
@@ -35,6 +41,52 @@ export interface QuantizeOptions {
   range?: QuantizationRange;
   /** The bit width, 2 to 8; default 8. Fewer bits still take one byte per value. */
   bits?: number;
+}
+
+/**
+ * The float range a scheme represents for a calibrated `[min, max]`: widened to include 0
+ * (asymmetric), or `[−m, m]` with `m = max(|min|, |max|)` (symmetric). Values outside it are
+ * clipped.
+ *
+ * @param min The calibrated minimum.
+ * @param max The calibrated maximum.
+ * @param scheme The scheme.
+ * @returns The represented `[lo, hi]`.
+ */
+function representedRange(
+  min: number,
+  max: number,
+  scheme: QuantizationScheme,
+): [number, number] {
+  if (scheme === "symmetric") {
+    const m = Math.max(Math.abs(min), Math.abs(max));
+    return [-m, m];
+  }
+  return [Math.min(min, 0), Math.max(max, 0)];
+}
+
+/**
+ * Checks that parameters are usable in float32: a positive finite scale whose extreme
+ * dequantized values do not overflow.
+ *
+ * @param p The parameters.
+ * @param qrange `[qmin, qmax]`.
+ * @param range The range they were chosen for, for the message.
+ * @throws {RangeError} When the range is too small or too large for float32 quantization.
+ */
+function checkParams(
+  p: QuantizationParams,
+  qrange: readonly [number, number],
+  range: readonly [number, number],
+): void {
+  const ends = qrange.map((q) => Math.fround((q - p.zeroPoint) * p.scale));
+  if (!(p.scale > 0 && Number.isFinite(p.scale)) || !ends.every(Number.isFinite)) {
+    throw new RangeError(
+      `Cannot quantize the range [${range}]: its float32 scale ${p.scale} is ${
+        p.scale > 0 ? "too large" : "zero"
+      } (float32 spans about 1.2e-38 to 3.4e38)`,
+    );
+  }
 }
 
 function perChannel(value: unknown, channels: number, what: string): number[] {

@@ -71,7 +71,7 @@ function observe(x: Tensor, options: QuantizeModelOptions): ObservedRange {
  * @param model A Sequential.
  * @returns Its leaf layers in order.
  */
-export function flatLayers(model: Sequential): Layer[] {
+function flatLayers(model: Sequential): Layer[] {
   return model.layers.flatMap((l) => l instanceof Sequential ? flatLayers(l) : [l]);
 }
 
@@ -83,7 +83,7 @@ export function flatLayers(model: Sequential): Layer[] {
  * @param layer The float32 layer.
  * @returns The copy.
  */
-export function inferenceCopy(layer: Layer): Layer {
+function inferenceCopy(layer: Layer): Layer {
   const copy = layer instanceof Dropout
     ? new Dropout(layer.p)
     : Object.assign(Object.create(Object.getPrototypeOf(layer)), layer) as Layer;
@@ -122,8 +122,8 @@ function checkModel(model: unknown, images: unknown, options: QuantizeModelOptio
 /**
  * Post-training quantization of a `Sequential`: every `Linear` becomes a calibrated
  * {@linkcode QuantizedLinear}; other layers stay float32, as copies in eval mode
- * ({@linkcode inferenceCopy}), so the original model is untouched. Nested `Sequential`s are
- * expanded ({@linkcode flatLayers}): the new model is one flat `Sequential`, in eval mode.
+ * (`inferenceCopy`, in this file), so the original model is untouched. Nested `Sequential`s are
+ * expanded (`flatLayers`, in this file): the new model is one flat `Sequential`, in eval mode.
  *
  * Calibration runs the float32 model on `calibrationImages` layer by layer: each Linear's input
  * range is observed (min/max or percentile) on the float32 activations that reach it, its

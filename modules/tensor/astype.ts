@@ -3,9 +3,11 @@
  *
  * @module
  */
-import { checkTensor } from "./check_tensor.ts";
-import { allocate, checkDType, type DType, INT_RANGES } from "./dtype.ts";
-import { formatShape, unravelIndex } from "./shape.ts";
+import { checkTensor } from "./_check_tensor.ts";
+import { allocate, checkDType, INT_RANGES } from "./_dtype.ts";
+import type { DType } from "./dtype.ts";
+import { unravelIndex } from "./_shape.ts";
+import { formatShape } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 
 /**

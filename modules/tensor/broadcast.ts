@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { allocate, type DType } from "./dtype.ts";
+import { allocate } from "./_dtype.ts";
+import type { DType } from "./dtype.ts";
 import { formatShape, sizeOf } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 

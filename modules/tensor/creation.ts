@@ -3,9 +3,11 @@
  *
  * @module
  */
-import { allocate, checkDType, checkStorable, type DType, dtypeOf, isDType } from "./dtype.ts";
+import { allocate, checkDType, checkStorable, dtypeOf, isDType } from "./_dtype.ts";
+import type { DType } from "./dtype.ts";
 import { type RandomOptions, resolveRng } from "./rng.ts";
-import { checkShape, formatShape, sizeOf } from "./shape.ts";
+import { checkShape } from "./_shape.ts";
+import { formatShape, sizeOf } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 
 /** Numbers, or arrays of numbers nested to any depth (rectangular). */

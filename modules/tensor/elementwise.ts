@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { type DType, INT_RANGES, promoteTypes } from "./dtype.ts";
+import { INT_RANGES } from "./_dtype.ts";
+import { type DType, promoteTypes } from "./dtype.ts";
 import { binaryOp } from "./broadcast.ts";
 import { Tensor } from "./tensor.ts";
 
@@ -27,7 +28,7 @@ function scalar(value: number): Tensor {
  * @returns Both operands as tensors.
  * @throws {TypeError} If `a` is not a tensor or `b` is neither a tensor nor a number.
  */
-export function operands(a: Tensor, b: Tensor | number, op: string): [Tensor, Tensor] {
+function operands(a: Tensor, b: Tensor | number, op: string): [Tensor, Tensor] {
   if (!(a instanceof Tensor)) throw new TypeError(`Cannot ${op} ${String(a)}: expected a Tensor`);
   if (b instanceof Tensor) return [a, b];
   if (typeof b === "number") return [a, scalar(b)];
@@ -41,7 +42,7 @@ export function operands(a: Tensor, b: Tensor | number, op: string): [Tensor, Te
  * @param b The second operand.
  * @returns `float32` if either is float32, else `int32`.
  */
-export function resultDtype(a: Tensor, b: Tensor): DType {
+function resultDtype(a: Tensor, b: Tensor): DType {
   return promoteTypes(a.dtype, b.dtype);
 }
 

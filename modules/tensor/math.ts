@@ -7,8 +7,9 @@
  *
  * @module
  */
-import { checkTensor } from "./check_tensor.ts";
-import { allocate, type DType } from "./dtype.ts";
+import { checkTensor } from "./_check_tensor.ts";
+import { allocate } from "./_dtype.ts";
+import type { DType } from "./dtype.ts";
 import { Tensor } from "./tensor.ts";
 
 /**

@@ -29,6 +29,7 @@ const SHAPES: Shape[] = [
 ];
 const CANDIDATES = ["Tensor.matmul", "mathjs.multiply", "naive ijk arrays"] as const;
 
+// A benchmark candidate, separate on purpose: the naive loop Tensor.matmul is timed against.
 /** The textbook triple loop over nested arrays: `c[i][j] = Σ_p a[i][p] · b[p][j]`. */
 function naiveMatmul(a: number[][], b: number[][]): number[][] {
   const m = a.length, k = b.length, n = b[0].length;

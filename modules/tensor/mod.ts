@@ -4,6 +4,10 @@
  * with broadcasting arithmetic, math functions, matrix multiplication, shape operations,
  * reductions and checked dtype conversion. Randomness comes from a seeded {@linkcode Rng}.
  *
+ * This is the public API. The task functions that are steps of it rather than API (`binaryOp`,
+ * `mapValues`, `tile4x4`, `row1x4`, `matmulInt32`, `reduceAxes`) are exported from
+ * `@tinytorch/tensor/tasks`, for the cases and your own tests; helpers live in `_` files.
+ *
  * @example Usage
  * ```ts
  * import { randn, tensor } from "@tinytorch/tensor";
@@ -21,14 +25,13 @@
 export * from "./tensor.ts";
 export * from "./dtype.ts";
 export * from "./shape.ts";
-export * from "./format.ts";
 export * from "./rng.ts";
 export * from "./creation.ts";
-export * from "./broadcast.ts";
+// Files that also hold task functions of ./tasks.ts: their public exports, by name.
+export { broadcastShapes } from "./broadcast.ts";
 export * from "./elementwise.ts";
-export * from "./math.ts";
-export * from "./matmul.ts";
+export { abs, clip, exp, log, neg, sqrt } from "./math.ts";
+export { matmul, matmulF32, type MatmulF32Options } from "./matmul.ts";
 export * from "./shape_ops.ts";
-export * from "./reductions.ts";
+export { argmax, max, mean, min, type ReduceOptions, sum } from "./reductions.ts";
 export * from "./astype.ts";
-export * from "./check_tensor.ts";

@@ -3,9 +3,11 @@
  *
  * @module
  */
-import { checkTensor } from "./check_tensor.ts";
-import { allocate, type DType } from "./dtype.ts";
-import { formatShape, normalizeAxes, sizeOf, stridesOf } from "./shape.ts";
+import { checkTensor } from "./_check_tensor.ts";
+import { allocate } from "./_dtype.ts";
+import type { DType } from "./dtype.ts";
+import { normalizeAxes } from "./_shape.ts";
+import { formatShape, sizeOf, stridesOf } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 
 /** Options of the reductions. */

@@ -3,9 +3,10 @@
  *
  * @module
  */
-import { checkTensor } from "./check_tensor.ts";
-import { allocate } from "./dtype.ts";
-import { formatShape, normalizeAxis, stridesOf } from "./shape.ts";
+import { checkTensor } from "./_check_tensor.ts";
+import { allocate } from "./_dtype.ts";
+import { normalizeAxis } from "./_shape.ts";
+import { formatShape, stridesOf } from "./shape.ts";
 import { Tensor } from "./tensor.ts";
 
 /**

@@ -1,13 +1,8 @@
 import assert from "node:assert/strict";
-import { checkDType, checkStorable, dtypeOf, INT_RANGES, isDType, promoteTypes } from "./dtype.ts";
-import {
-  formatShape,
-  normalizeAxes,
-  normalizeAxis,
-  sizeOf,
-  stridesOf,
-  unravelIndex,
-} from "./shape.ts";
+import { checkDType, checkStorable, dtypeOf, INT_RANGES, isDType } from "./_dtype.ts";
+import { promoteTypes } from "./dtype.ts";
+import { normalizeAxes, normalizeAxis, unravelIndex } from "./_shape.ts";
+import { formatShape, sizeOf, stridesOf } from "./shape.ts";
 
 Deno.test("tensor: shape helpers compute sizes, strides and indices", () => {
   assert.equal(formatShape([2, 3]), "[2,3]");

@@ -5,13 +5,15 @@
  * @module
  */
 import { astype } from "./astype.ts";
-import { type DType, dtypeOf, type TypedArray } from "./dtype.ts";
+import { dtypeOf } from "./_dtype.ts";
+import type { DType, TypedArray } from "./dtype.ts";
 import { add, div, maximum, mul, sub } from "./elementwise.ts";
-import { formatTensor, nest, type NestedArray } from "./format.ts";
+import { formatTensor, nest } from "./_format.ts";
 import { matmul } from "./matmul.ts";
 import { abs, clip, exp, log, neg, sqrt } from "./math.ts";
 import { argmax, max, mean, min, type ReduceOptions, sum } from "./reductions.ts";
-import { checkShape, formatShape, sizeOf, stridesOf } from "./shape.ts";
+import { checkShape } from "./_shape.ts";
+import { formatShape, sizeOf, stridesOf } from "./shape.ts";
 import { flatten, reshape, transpose } from "./shape_ops.ts";
 
 function checkIndex(i: unknown, n: number, what: string): number {
@@ -28,6 +30,9 @@ function clampSliceEnd(i: unknown, n: number): number {
   }
   return i < 0 ? Math.max(0, i + n) : Math.min(i, n);
 }
+
+/** A number or arbitrarily nested arrays of numbers: what `Tensor.toArray()` returns. */
+export type NestedArray = number | NestedArray[];
 
 /**
  * An n-dimensional array: row-major, contiguous `data` (a typed array chosen by `dtype`) and a

@@ -6,6 +6,7 @@
  * @module
  */
 import { allClose, chunk, defineCases, exact, randomValues, throws } from "@tinytorch/course";
+import { multiply, transpose } from "mathjs";
 import type { Api } from "../../../modules/tensor/cases/mod.ts";
 
 const close = allClose({ rtol: 1e-5, atol: 1e-6 });
@@ -13,6 +14,13 @@ const grid = (rows: number, cols: number, seed: number, min = -2, max = 2) =>
   chunk(randomValues(rows * cols, { seed, min, max }), cols);
 const ints = (count: number, seed: number, min = -100, max = 100) =>
   randomValues(count, { seed, min, max, integers: true });
+
+/** `[m, k, n]` for every remainder of the 4×4 blocks, empty operands included. */
+const REMAINDERS = [0, 5, 16].flatMap((k) =>
+  [0, 1, 2, 3, 4, 5].flatMap((m) => [0, 1, 3, 4, 7, 9].map((n) => [m, k, n]))
+);
+const operand = (rows: number, cols: number, seed: number) =>
+  Float32Array.from(randomValues(rows * cols, { seed }));
 
 export default [
   defineCases<Api>("tensor.1", {
@@ -83,6 +91,33 @@ export default [
         ),
       expect: "reference",
       compare: exact(),
+    },
+    "matmulF32 with transposeB: [6,37] by [11,37]ᵀ": {
+      run: ({ matmulF32 }) =>
+        matmulF32(
+          Float32Array.from(randomValues(6 * 37, { seed: 929 })),
+          Float32Array.from(randomValues(11 * 37, { seed: 930 })),
+          6,
+          37,
+          11,
+          { transposeB: true },
+        ),
+      expect: "reference",
+      compare: allClose({ rtol: 1e-4, atol: 1e-5 }),
+    },
+    "matmulF32 with transposeB matches mathjs for every remainder of the 4×4 blocks": {
+      run: ({ matmulF32 }) =>
+        REMAINDERS.map(([m, k, n], i) =>
+          matmulF32(operand(m, k, 2 * i), operand(n, k, 2 * i + 1), m, k, n, { transposeB: true })
+        ),
+      expect: () =>
+        REMAINDERS.map(([m, k, n], i) => {
+          if (m === 0 || n === 0 || k === 0) return new Float32Array(m * n);
+          const a = chunk(Array.from(operand(m, k, 2 * i)), k);
+          const b = chunk(Array.from(operand(n, k, 2 * i + 1)), k);
+          return Float32Array.from((multiply(a, transpose(b)) as number[][]).flat());
+        }),
+      compare: allClose({ rtol: 1e-6, atol: 1e-6 }),
     },
     "[3,4] by [3,4] is a RangeError": {
       run: ({ tensor }) => tensor(grid(3, 4, 927)).matmul(tensor(grid(3, 4, 928))),

@@ -1,8 +1,13 @@
-/** What the quantization cases run against: the tensor module and this module. */
+/**
+ * What the quantization cases run against: the prerequisites and this module, each package with
+ * its `./tasks` export when it has one (as the grader merges them).
+ */
 export type Api =
   & typeof import("@tinytorch/tensor")
+  & typeof import("@tinytorch/tensor/tasks")
   & typeof import("@tinytorch/layers")
-  & typeof import("../mod.ts");
+  & typeof import("../mod.ts")
+  & typeof import("../tasks.ts");
 
 /**
  * An expected int8 tensor, written as data (a plain object the comparisons read as a tensor).

@@ -14,7 +14,7 @@ import type { Api } from "./api.ts";
 
 /**
  * A given Wasm kernel when the engine has one, so these cases test task 7 alone (the scalar
- * kernel runs the learner's tasks 1 and 6).
+ * kernel runs the learner's task 6).
  */
 function given(api: Api): "dot16" | "scalar" {
   return api.availableKernels().includes("dot16") ? "dot16" : "scalar";

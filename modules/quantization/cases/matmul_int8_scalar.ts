@@ -1,6 +1,7 @@
 import { defineCases, exact, randomValues } from "@tinytorch/course";
 import type { Api } from "./api.ts";
 
+// A naive oracle, separate on purpose: expectations never come from the code under test.
 /** The oracle: the definition, written out in plain arrays. */
 function naive(x: number[], w: number[], m: number, n: number, k: number): number[] {
   const out: number[] = [];

@@ -1,9 +1,8 @@
-import { decodeBase64 } from "./base64.ts";
 import {
   DOT16_WASM_BASE64,
   QUANTIZE_WASM_BASE64,
   RELAXED_WASM_BASE64,
-} from "./int8_matmul_wasm.ts";
+} from "./_int8_matmul_wasm.ts";
 
 /**
  * The name of an int8 matmul kernel, fastest first:
@@ -20,6 +19,16 @@ export const KERNEL_NAMES: readonly KernelName[] = ["relaxed", "dot16", "scalar"
 
 /** A `WebAssembly.validate`-like check, replaceable in tests to mimic other engines. */
 export type Validate = (bytes: Uint8Array<ArrayBuffer>) => boolean;
+
+/**
+ * Decodes standard base64 (what `build_wasm.ts` writes into `_int8_matmul_wasm.ts`) into bytes.
+ *
+ * @param text The base64 text.
+ * @returns The bytes.
+ */
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
 
 const BINARIES: Readonly<Record<"relaxed" | "dot16" | "quantize", Uint8Array<ArrayBuffer>>> = {
   relaxed: decodeBase64(RELAXED_WASM_BASE64),

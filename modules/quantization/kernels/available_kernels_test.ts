@@ -3,12 +3,12 @@ import wabtInit from "wabt";
 import {
   availableKernels,
   bestKernel,
+  decodeBase64,
   detectKernels,
   KERNEL_NAMES,
   type Validate,
 } from "./available_kernels.ts";
-import { decodeBase64 } from "./base64.ts";
-import { QUANTIZE_WASM_BASE64 } from "./int8_matmul_wasm.ts";
+import { QUANTIZE_WASM_BASE64 } from "./_int8_matmul_wasm.ts";
 
 Deno.test("quantization kernels: availableKernels() lists supported kernels, fastest first", () => {
   const kernels = availableKernels();

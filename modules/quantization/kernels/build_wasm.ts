@@ -2,7 +2,7 @@
  * Builds the int8 matmul Wasm kernels from their WAT sources with the `wabt` npm package.
  *
  * Writes `int8_matmul_dot16.wasm`, `int8_matmul_relaxed.wasm`, `int8_quantize.wasm` and the
- * generated TS module `int8_matmul_wasm.ts` (the same bytes in base64, so the kernels instantiate
+ * generated TS module `_int8_matmul_wasm.ts` (the same bytes in base64, so the kernels instantiate
  * synchronously at import time without `--allow-read`). The output depends only on the WAT sources and the pinned
  * wabt version, so a rebuild is byte-for-byte reproducible.
  *
@@ -14,7 +14,6 @@
  * @module
  */
 import wabtInit from "wabt";
-import { encodeBase64 } from "./base64.ts";
 
 /**
  * One Wasm module: its WAT source, the binary it builds to, and the Wasm features it may use. The
@@ -49,7 +48,7 @@ const KERNELS: readonly KernelSource[] = [
 ];
 
 /** The generated TS module holding the binaries in base64. */
-export const GENERATED_TS = "int8_matmul_wasm.ts";
+export const GENERATED_TS = "_int8_matmul_wasm.ts";
 
 /** A file the build produces: its name (beside this script) and exact content. */
 export interface BuiltFile {
@@ -79,6 +78,16 @@ async function assemble(source: KernelSource, wat: string): Promise<Uint8Array> 
   } finally {
     module.destroy();
   }
+}
+
+/**
+ * Standard base64 of the bytes (std's `@std/encoding` is on JSR, which is not reachable, and the
+ * binaries are small enough for `btoa`); `available_kernels.ts` decodes it with `atob`.
+ */
+function encodeBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
 }
 
 function generatedModule(entries: { source: KernelSource; hash: string; bytes: Uint8Array }[]) {

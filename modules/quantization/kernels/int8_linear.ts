@@ -1,9 +1,7 @@
 import { availableKernels, bestKernel, type KernelName } from "./available_kernels.ts";
 import type { Int8LinearKernel } from "./int8_linear_kernel.ts";
-import { ScalarInt8Linear } from "./scalar_int8_linear.ts";
-import { WasmInt8Linear } from "./wasm_int8_linear.ts";
-
-export type { Int8InputQuantization, Int8LinearKernel } from "./int8_linear_kernel.ts";
+import { ScalarInt8Linear } from "./_scalar_int8_linear.ts";
+import { WasmInt8Linear } from "./_wasm_int8_linear.ts";
 
 /** Options of {@linkcode createInt8Linear}. */
 export interface Int8LinearOptions {

@@ -32,6 +32,7 @@ const WORKLOADS: Workload[] = [
 const int8 = (count: number, seed: number, min: number, max: number) =>
   Int8Array.from(randomValues(count, { seed, min, max: max + 1, integers: true }));
 
+// The fp32 baseline, separate on purpose: the kernels and their bench use no learner code.
 /** Plain fp32 `y = x @ wt` with `wt` pre-transposed to `[k, n]`, i-k-j loop order. */
 function matmulF32(x: Float32Array, wt: Float32Array, m: number, k: number, n: number) {
   const y = new Float32Array(m * n);

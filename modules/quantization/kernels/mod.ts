@@ -33,11 +33,7 @@ export {
   KERNEL_NAMES,
   type KernelName,
 } from "./available_kernels.ts";
-export {
-  createInt8Linear,
-  type Int8InputQuantization,
-  type Int8LinearKernel,
-  type Int8LinearOptions,
-} from "./int8_linear.ts";
+export { createInt8Linear, type Int8LinearOptions } from "./int8_linear.ts";
+export type { Int8InputQuantization, Int8LinearKernel } from "./int8_linear_kernel.ts";
 export { type MatmulInt8Dims, matmulInt8Scalar } from "./matmul_int8_scalar.ts";
 export { rowSums } from "./row_sums.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { rowSums } from "./row_sums.ts";
-import { randomInt8 } from "./test_util.ts";
+import { randomInt8 } from "./_test_util.ts";
 
 Deno.test("quantization kernels: rowSums() sums each output row", () => {
   const sums = rowSums(Int8Array.of(1, 2, 3, -4, 5, -6, -128, -128, -128), [3, 3]);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { availableKernels } from "./available_kernels.ts";
 import { createInt8Linear } from "./int8_linear.ts";
-import { quantizeInputRef, randomFloatInputs, randomInt8 } from "./test_util.ts";
+import { quantizeInputRef, randomFloatInputs, randomInt8 } from "./_test_util.ts";
 
 const KERNELS = availableKernels();
 const UNSIGNED = { scale: 0.25, zeroPoint: 0, qmin: 0, qmax: 127 };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { availableKernels, type KernelName } from "./available_kernels.ts";
 import { createInt8Linear } from "./int8_linear.ts";
-import { type InputScheme, quantizeInputRef, randomFloatInputs, randomInt8 } from "./test_util.ts";
+import { type InputScheme, quantizeInputRef, randomFloatInputs, randomInt8 } from "./_test_util.ts";
 
 const KERNELS = availableKernels();
 const UNSIGNED: InputScheme[] = [

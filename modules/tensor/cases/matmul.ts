@@ -1,5 +1,5 @@
 import { allClose, chunk, defineCases, exact, randomValues, throws } from "@tinytorch/course";
-import { multiply } from "mathjs";
+import { multiply, transpose } from "mathjs";
 import type { Api } from "./mod.ts";
 import { want } from "./_want.ts";
 
@@ -13,6 +13,14 @@ function oracle(a: number[][], b: number[][]): number[][] {
   return multiply(a, b) as number[][];
 }
 
+/** `a @ bᵀ` by mathjs, as the row-major float32 values `matmulF32` returns. */
+function oracleT(a: number[][], b: number[][]): Float32Array {
+  return Float32Array.from((multiply(a, transpose(b)) as number[][]).flat());
+}
+
+/** Nested rows as one row-major Float32Array (the values are float32-representable). */
+const flat = (rows: number[][]) => Float32Array.from(rows.flat());
+
 const TOL = allClose({ rtol: 1e-4, atol: 1e-5 });
 const A_MNIST = matrix(32, 784, 31);
 const B_MNIST = matrix(784, 128, 32);
@@ -20,6 +28,8 @@ const A_ODD = matrix(7, 13, 33);
 const B_ODD = matrix(13, 5, 34);
 const BATCH = [matrix(3, 6, 35), matrix(3, 6, 36)];
 const W = matrix(6, 9, 37);
+const W_MNIST = matrix(128, 784, 40); // a Linear weight [out, in]
+const W_ODD = matrix(5, 13, 41);
 const INT_A = chunk(randomValues(5 * 6, { seed: 38, min: -128, max: 128, integers: true }), 6);
 const INT_B = chunk(randomValues(6 * 7, { seed: 39, min: -128, max: 128, integers: true }), 7);
 
@@ -34,16 +44,27 @@ export default defineCases<Api>("tensor.3", {
     expect: () => want("float32", oracle(A_MNIST, B_MNIST)),
     compare: TOL,
   },
-  "matmul() of one sample [1,784] by [784,128] matches mathjs": {
-    run: ({ tensor }) => tensor(A_MNIST.slice(0, 1)).matmul(tensor(B_MNIST)),
-    expect: () => want("float32", oracle(A_MNIST.slice(0, 1), B_MNIST)),
-    compare: TOL,
-  },
-  "matmul() of odd shapes [7,13] by [13,5] matches mathjs": {
-    run: ({ tensor }) => tensor(A_ODD).matmul(tensor(B_ODD)),
-    expect: () => want("float32", oracle(A_ODD, B_ODD)),
-    compare: TOL,
-  },
+  "matmul() of one sample [1,784] by [784,128], and matmulF32() by [128,784]ᵀ with transposeB, match mathjs":
+    {
+      run: ({ tensor, matmulF32 }) => [
+        tensor(A_MNIST.slice(0, 1)).matmul(tensor(B_MNIST)),
+        matmulF32(flat(A_MNIST.slice(0, 1)), flat(W_MNIST), 1, 784, 128, { transposeB: true }),
+      ],
+      expect: () => [
+        want("float32", oracle(A_MNIST.slice(0, 1), B_MNIST)),
+        oracleT(A_MNIST.slice(0, 1), W_MNIST),
+      ],
+      compare: TOL,
+    },
+  "matmul() of odd shapes [7,13] by [13,5], and matmulF32() by [5,13]ᵀ with transposeB, match mathjs":
+    {
+      run: ({ tensor, matmulF32 }) => [
+        tensor(A_ODD).matmul(tensor(B_ODD)),
+        matmulF32(flat(A_ODD), flat(W_ODD), 7, 13, 5, { transposeB: true }),
+      ],
+      expect: () => [want("float32", oracle(A_ODD, B_ODD)), oracleT(A_ODD, W_ODD)],
+      compare: TOL,
+    },
   "matmul() of [1,1] by [1,1] and of [3,1] by [1,2]": {
     run: ({ tensor }) => [
       tensor([[3]]).matmul(tensor([[-2]])),

@@ -1,3 +1,8 @@
+/**
+ * Private argument check shared by the tensor ops. Not part of the public API.
+ *
+ * @module
+ */
 import { Tensor } from "./tensor.ts";
 
 /**

@@ -1,12 +1,11 @@
+/**
+ * Private helpers of the quantizers and observers: channel layouts, per-channel extremes, range
+ * clipping and the finiteness check. Not part of the public API.
+ *
+ * @module
+ */
 import { Tensor } from "@tinytorch/tensor";
-
-/** How a flat row-major index maps to a channel: `channel = floor(i / inner) % channels`. */
-export interface ChannelLayout {
-  /** The number of channels (1 for per-tensor). */
-  readonly channels: number;
-  /** The number of consecutive elements that share a channel. */
-  readonly inner: number;
-}
+import type { ChannelLayout } from "./quantize_int8.ts";
 
 /**
  * The channel layout of a shape along an axis (or the whole tensor as one channel).

@@ -1,3 +1,9 @@
+/**
+ * The `"scalar"` int8 linear kernel: plain TypeScript, the fallback on engines without Wasm SIMD.
+ * Private: `createInt8Linear` builds it.
+ *
+ * @module
+ */
 import type { Int8InputQuantization, Int8LinearKernel } from "./int8_linear_kernel.ts";
 import {
   asInt8,
@@ -5,22 +11,29 @@ import {
   checkInputQuantization,
   checkRows,
   nonFiniteError,
-} from "./input_checks.ts";
+} from "./_input_checks.ts";
 import { matmulInt8Scalar } from "./matmul_int8_scalar.ts";
-import { roundHalfToEven } from "../round_half_to_even.ts";
+
+/** 1.5 · 2^52: adding it to a double below 2^51 in magnitude rounds it to an integer, ties to even. */
+const ROUND = 6755399441055744;
 
 /**
- * Quantizes float inputs one by one: `clamp(roundHalfToEven(x / scale) + zeroPoint, qmin, qmax)` in
- * float64 (the arguments are checked already), with the learner's own rounding (task
- * quantization.1): the scalar path is the readable one. Throws at the first non-finite value.
+ * Quantizes float inputs one by one: `clamp(nearestEven(x / scale) + zeroPoint, qmin, qmax)` in
+ * float64 (the arguments are checked already), exactly as `quantizeInt8` and the Wasm quantizer
+ * do. It is the TypeScript twin of `int8_quantize.wat` (whose comment proves the steps equal):
+ * clamp `x / scale + ROUND` to `ROUND + [qmin, qmax] − zeroPoint`, then subtract `ROUND`. The
+ * kernels carry their own rounding so that they depend on nothing of the quantization package.
+ * Throws at the first non-finite value.
  */
 export function quantizeInputScalar(x: Float32Array, input: Int8InputQuantization): Int8Array {
   const { scale, zeroPoint, qmin, qmax } = input;
+  const lo = ROUND + qmin - zeroPoint;
+  const hi = ROUND + qmax - zeroPoint;
   const xq = new Int8Array(x.length);
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i])) throw nonFiniteError(x, i);
-    const v = roundHalfToEven(x[i] / scale) + zeroPoint;
-    xq[i] = v < qmin ? qmin : v > qmax ? qmax : v;
+    const t = x[i] / scale + ROUND;
+    xq[i] = (t < lo ? lo : t > hi ? hi : t) - ROUND + zeroPoint;
   }
   return xq;
 }

@@ -19,6 +19,7 @@ export function randomInt8(count: number, seed: number, min = -128, max = 127): 
   return Int8Array.from(randomValues(count, { seed, min, max: max + 1, integers: true }));
 }
 
+// A naive oracle, separate on purpose: the kernels' tests never check a kernel against itself.
 /**
  * The naive oracle: `acc[i, j] = Σ_p x[i, p] · w[j, p]` in exact float64 arithmetic (exact for
  * every size used in tests), as plain numbers.

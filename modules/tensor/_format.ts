@@ -1,12 +1,11 @@
 /**
- * Turning tensor data into nested arrays and text.
+ * Private helpers of `Tensor`: turning tensor data into nested arrays and text. Not part of the
+ * public API.
  *
  * @module
  */
 import type { TypedArray } from "./dtype.ts";
-
-/** A number or arbitrarily nested arrays of numbers: what `Tensor.toArray()` returns. */
-export type NestedArray = number | NestedArray[];
+import type { NestedArray } from "./tensor.ts";
 
 /**
  * Builds nested arrays from row-major data: shape `[2,3]` gives 2 rows of 3 numbers; shape `[]`

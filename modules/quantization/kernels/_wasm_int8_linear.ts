@@ -6,7 +6,7 @@ import {
   checkInputQuantization,
   checkRows,
   nonFiniteError,
-} from "./input_checks.ts";
+} from "./_input_checks.ts";
 
 type MatmulExport = (w: number, x: number, out: number, m: number, n: number, kp: number) => void;
 type HighBitsExport = (p: number, len: number) => number;
