@@ -88,7 +88,8 @@ async function format(markdown: string): Promise<string> {
 }
 
 /**
- * Runs every session, two at a time.
+ * Runs every session, two at a time; after a failure no new session starts, and the running one
+ * finishes (and removes its fixture) before the error is thrown.
  *
  * @param sessions The sessions.
  * @returns Each transcript by session name.
@@ -97,9 +98,18 @@ async function transcripts(sessions: readonly Session[]): Promise<Map<string, st
   const out = new Map<string, string>();
   const queue = [...sessions];
   const worker = async () => {
-    for (let s = queue.shift(); s; s = queue.shift()) out.set(s.name, await runSession(s));
+    for (let s = queue.shift(); s; s = queue.shift()) {
+      try {
+        out.set(s.name, await runSession(s));
+      } catch (error) {
+        queue.length = 0;
+        throw error;
+      }
+    }
   };
-  await Promise.all([worker(), worker()]);
+  const failed = (await Promise.allSettled([worker(), worker()]))
+    .find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
   return out;
 }
 
