@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { copyTree } from "./files.ts";
+import { copyFixture } from "./files.ts";
 
 const FIXTURE = new URL("./testdata/fixture/", import.meta.url).pathname.replace(/\/$/, "");
 const MAIN = new URL("./main.ts", import.meta.url).pathname;
@@ -52,8 +52,7 @@ async function output(cmd: string, args: string[], cwd: string, env: Record<stri
  * @returns The fixture; remove it when done (`await using`).
  */
 export async function fixture(): Promise<Fixture> {
-  const root = await Deno.makeTempDir({ prefix: "tito-fixture-" });
-  await copyTree(FIXTURE, root);
+  const root = await copyFixture(FIXTURE, "tito-fixture-");
   const config = JSON.parse(await Deno.readTextFile(`${root}/deno.json`));
   for (const [k, v] of Object.entries<string>(config.imports)) {
     if (v.startsWith("../")) config.imports[k] = new URL(v, `file://${FIXTURE}/`).href;
