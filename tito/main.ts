@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { Command, CommanderError } from "commander";
-import { reportError, wantsJson } from "./command_action.ts";
+import { Command } from "commander";
+import { reportError, runCommandLine, wantsJson } from "./command_action.ts";
 import { moduleCompleteCommand } from "./module/module_complete.ts";
 import { moduleListCommand } from "./module/module_list.ts";
 import { moduleResetCommand } from "./module/module_reset.ts";
@@ -63,9 +63,7 @@ program.addHelpText(
 );
 exitOverrideEverywhere(program);
 
-try {
-  await program.parseAsync(Deno.args, { from: "user" });
-} catch (error) {
-  if (!(error instanceof CommanderError)) throw error;
-  Deno.exitCode = error.exitCode === 0 ? 0 : 2; // 2: the command line was wrong
-}
+// 2: the command line was wrong
+Deno.exitCode = await runCommandLine(program, Deno.args, {
+  usageExitCode: (code) => code === 0 ? 0 : 2,
+});
