@@ -1,7 +1,7 @@
 import type { ModuleInfo } from "@tinytorch/course";
 import { Command } from "commander";
 import { action } from "../command_action.ts";
-import { STDIO, warn } from "../output.ts";
+import { STDIO } from "../output.ts";
 import { openProject } from "../project.ts";
 import { printProgressStatus, progressStatus } from "../progress/progress_status.ts";
 import { DEFAULT_TEST_TIMEOUT_S } from "../test/test_runner.ts";
@@ -47,7 +47,10 @@ function startCommand(): Command {
     .argument("<module>", MODULE)
     .option("--force", "replace the folder even if it holds work that is not the stub")
     .action(action(async (ref: string, options: { force?: boolean }) => {
-      const report = await moduleStart(await openProject(), ref, { ...options, onWarning: warn });
+      const report = await moduleStart(await openProject(), ref, {
+        ...options,
+        onWarning: STDIO.warn,
+      });
       printModuleStart(report, STDIO);
       return 0;
     }));
@@ -64,7 +67,7 @@ function completeCommand(): Command {
       const report = await moduleComplete(await openProject(), ref, {
         timeoutSeconds: seconds,
         force: options.force,
-        onWarning: warn,
+        onWarning: STDIO.warn,
       });
       printModuleComplete(report, STDIO);
       return report.recorded === "no" ? 1 : 0;
