@@ -106,6 +106,90 @@ export class QuantizedTensor {
   }
 
   /**
+   * The values and zero points in ONNX's unsigned form (its activation type `uint8`, or `uint4`
+   * at 4 bits): each shifted up by `2^(bits−1)`, which is exact. `(q − zeroPoint) · scale` is
+   * unchanged, so the tensor means the same.
+   *
+   * @example Usage
+   * ```ts
+   * import { quantizeInt8 } from "@tinytorch/quantization";
+   * import { tensor } from "@tinytorch/tensor";
+   * import assert from "node:assert/strict";
+   * const u = quantizeInt8(tensor([0, 2, -3, -2.5, 1.34, 0.5])).toUint8();
+   * // ONNX's own DynamicQuantizeLinear test gives exactly these bytes and zero point:
+   * assert.deepEqual(Array.from(u.values), [153, 255, 0, 26, 221, 179]);
+   * assert.deepEqual(Array.from(u.zeroPoint), [153]);
+   * ```
+   *
+   * @returns The shifted values and zero points.
+   */
+  toUint8(): { values: Uint8Array; zeroPoint: Uint8Array } {
+    const shift = 2 ** (this.bits - 1);
+    return {
+      values: Uint8Array.from(this.values.data as Int8Array, (v) => v + shift),
+      zeroPoint: Uint8Array.from(this.zeroPoint, (z) => z + shift),
+    };
+  }
+
+  /**
+   * A quantized tensor from ONNX's unsigned form (see {@linkcode QuantizedTensor.toUint8}): values
+   * and zero points shifted down by `2^(bits−1)`, exactly.
+   *
+   * @param values The unsigned values, row-major.
+   * @param init The shape, scales, unsigned zero points, axis and (default 8) bit width.
+   * @returns The quantized tensor (scheme `"asymmetric"`, as ONNX's full integer range is).
+   * @throws {TypeError} If `values` is not a Uint8Array.
+   * @throws {RangeError} If a value or zero point does not fit `bits`, the count does not fit the
+   * shape, or there is not one scale and zero point per channel.
+   */
+  static fromUint8(
+    values: Uint8Array,
+    init: {
+      readonly shape: readonly number[];
+      readonly scale: Float32Array;
+      readonly zeroPoint: Uint8Array;
+      readonly axis: number | null;
+      readonly bits?: number;
+    },
+  ): QuantizedTensor {
+    if (!(values instanceof Uint8Array)) {
+      throw new TypeError(
+        `Cannot read ${String(values)} as unsigned quantized values: expected a Uint8Array`,
+      );
+    }
+    const bits = init.bits ?? 8;
+    if (!Number.isInteger(bits) || bits < 2 || bits > 8) {
+      throw new RangeError(`Cannot read unsigned values of ${bits} bits: expected 2 to 8`);
+    }
+    const shift = 2 ** (bits - 1);
+    const top = 2 ** bits - 1;
+    for (const [what, list] of [["value", values], ["zero point", init.zeroPoint]] as const) {
+      const i = list.findIndex((v) => v > top);
+      if (i >= 0) {
+        throw new RangeError(
+          `Cannot read the unsigned ${what} ${
+            list[i]
+          } (index ${i}) as ${bits} bits: expected 0 to ${top}`,
+        );
+      }
+    }
+    const size = init.shape.reduce((a, b) => a * b, 1);
+    if (size !== values.length) {
+      throw new RangeError(
+        `Cannot read ${values.length} values as a tensor of shape [${init.shape}] (${size} values)`,
+      );
+    }
+    return new QuantizedTensor({
+      values: new Tensor(Int8Array.from(values, (v) => v - shift), init.shape),
+      scale: init.scale,
+      zeroPoint: Int32Array.from(init.zeroPoint, (z) => z - shift),
+      axis: init.axis,
+      scheme: "asymmetric",
+      bits,
+    });
+  }
+
+  /**
    * A short description, e.g. `QuantizedTensor(int8, shape [128,784], per channel on axis 0)`.
    *
    * @returns The text.
