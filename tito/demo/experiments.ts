@@ -38,6 +38,12 @@ export function variants(
     { name: "per-channel, min/max", perChannel: true, observer: "minmax" as const },
     { name: "per-tensor, percentile 99.9", perChannel: false, observer: "percentile" as const },
     { name: "per-channel, percentile 99.9", perChannel: true, observer: "percentile" as const },
+    {
+      name: "per-channel, min/max, integer-only",
+      perChannel: true,
+      observer: "minmax" as const,
+      integerOnly: true,
+    },
   ];
   return recipes.map(({ name, ...options }) => {
     const { model } = quantizeModel(fp32, calibration, options);
