@@ -57,3 +57,12 @@ function agreement(a: ArrayLike<number>, b: ArrayLike<number>, classes: number):
   for (let r = 0; r < rows; r++) if (argmax(a, r) === argmax(b, r)) same++;
   return same / rows;
 }
+
+Deno.test("quantization (MNIST): 4-bit weights are stored two per byte: 7.67x fewer bytes", async () => {
+  const { calibration, fp32 } = await mnistFixture();
+  const { model } = quantizeModel(fp32, calibration, { bits: 4 });
+  const sizes = compareModelSizes(fp32, model);
+  // 109,184 weights in half a byte each, 202 rows with a float32 scale, an int32 zero point and
+  // an int32 bias each
+  assert.equal(sizes.quantizedBytes, 109_184 / 2 + 202 * 8 + 202 * 4);
+});

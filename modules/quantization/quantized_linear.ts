@@ -41,8 +41,9 @@ export interface MemoryUsage {
   /** `fp32Bytes / quantizedBytes`. */
   readonly ratio: number;
   /**
-   * Working memory of the kernel beyond the weights (the Wasm input, output and float staging
-   * buffers), not state.
+   * Working memory of the kernel beyond the stored weights (the Wasm input, output and float
+   * staging buffers, and, for weights packed at 4 bits or fewer, the int8 copy the kernel unpacks
+   * them into once at load), not state.
    */
   readonly scratchBytes: number;
 }
@@ -187,7 +188,9 @@ export class QuantizedLinear extends Layer {
       kernel: chooseKernel(parts.kernel, input),
       ...(maxBatch !== undefined ? { maxBatch } : {}),
     });
-    const w = kernel.weights
+    // 8-bit weights live in the kernel's memory (one copy). Packed 4-bit weights stay packed;
+    // the kernel unpacks them once, here, into its own int8 copy (working memory).
+    const w = kernel.weights && weight.packed === null
       ? new QuantizedTensor({ ...weight, values: new Tensor(kernel.weights, shape) })
       : weight;
     const sums = input.zeroPoint === 0 ? null : rowSums(w.values.data as Int8Array, shape);
@@ -349,8 +352,8 @@ export class QuantizedLinear extends Layer {
     const fp32Bytes = (this.weight.size + (bias?.size ?? 0)) * 4;
     const c = this.#calibrated;
     const quantizedBytes = this.weight.nbytes + (bias?.nbytes ?? 0) + (c?.rowSums?.byteLength ?? 0);
-    const resident = c?.kernel.weights ? 0 : this.weight.values.nbytes;
-    const scratchBytes = c ? c.kernel.byteLength - this.weight.values.nbytes + resident : 0;
+    const shared = c?.kernel.weights && this.weight.packed === null ? this.weight.size : 0;
+    const scratchBytes = c ? c.kernel.byteLength - shared : 0;
     return { fp32Bytes, quantizedBytes, ratio: fp32Bytes / quantizedBytes, scratchBytes };
   }
 
