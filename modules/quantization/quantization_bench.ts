@@ -1,8 +1,9 @@
 /**
- * `deno task bench:quantization`: the float32 layer, the simulated path and the integer path with
- * each kernel, at 784→128 (batch 1 and 32) and 256→256 (batch 256, i.e. 256×256×256), one
- * tinybench run per shape with every candidate side by side. Prints medians, GFLOP/s and the
- * ratio to the simulated path; writes `reports/bench_quantization.json`.
+ * `deno task bench:quantization`: the float32 layer, the best float path (the float32 Wasm SIMD
+ * kernel), the simulated path and the integer path with each kernel, at 784→128 (batch 1 and 32)
+ * and 256→256 (batch 256, i.e. 256×256×256), one tinybench run per shape with every candidate side
+ * by side. Prints medians, GFLOP/s and the ratios to the simulated path and to the best float
+ * path, with the load average; writes `reports/bench_quantization.json`.
  *
  * @module
  */
@@ -11,6 +12,7 @@ import { randomValues } from "@tinytorch/course";
 import { Linear } from "@tinytorch/layers";
 import { tensor } from "@tinytorch/tensor";
 import { availableKernels, benchmarkForwardPaths, type ForwardTiming } from "./mod.ts";
+import { loadText } from "./kernels/_bench_util.ts";
 
 const SHAPES = [
   { name: "784→128 batch 1", rows: 1, inFeatures: 784, outFeatures: 128 },
@@ -25,6 +27,7 @@ console.log(
   }`,
 );
 const results: Record<string, ForwardTiming[]> = {};
+const loads: Record<string, string> = {};
 for (const [i, s] of SHAPES.entries()) {
   const layer = new Linear(s.inFeatures, s.outFeatures, { seed: 10 + i });
   const x = tensor(randomValues(s.rows * s.inFeatures, { seed: 20 + i, min: 0, max: 1 }), {
@@ -32,14 +35,20 @@ for (const [i, s] of SHAPES.entries()) {
   });
   const timings = await benchmarkForwardPaths(layer, x, { inputRange: { min: 0, max: 1 }, time });
   results[s.name] = timings;
+  loads[s.name] = loadText();
   console.log(
-    `\n${s.name} (${(2 * s.rows * s.inFeatures * s.outFeatures / 1e6).toFixed(2)} M ops)`,
+    `\n${s.name} (${(2 * s.rows * s.inFeatures * s.outFeatures / 1e6).toFixed(2)} M ops; ${
+      loads[s.name]
+    })`,
   );
   for (const t of timings) {
+    const vsBest = t.vsBestFp32 === null ? "" : `${t.vsBestFp32.toFixed(2).padStart(6)}x best fp32`;
     console.log(
       `  ${t.name.padEnd(13)} median ${t.medianMs.toFixed(4).padStart(9)} ms  ${
         t.gflops.toFixed(2).padStart(7)
-      } GFLOP/s  ${t.vsSimulated.toFixed(1).padStart(6)}x simulated  (${t.samples} samples)`,
+      } GFLOP/s  ${
+        t.vsSimulated.toFixed(1).padStart(6)
+      }x simulated  ${vsBest}  (${t.samples} samples)`,
     );
   }
 }
@@ -55,8 +64,10 @@ await Deno.writeTextFile(
       deno: Deno.version.deno,
       v8: Deno.version.v8,
       kernels: availableKernels(),
-      ratio: "vsSimulated = simulated median / candidate median (higher is faster)",
+      ratio:
+        "vsSimulated = simulated median / candidate median, vsBestFp32 = best fp32 median / candidate median (higher is faster)",
       shapes: SHAPES,
+      loads,
       results,
     },
     null,
