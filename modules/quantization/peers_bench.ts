@@ -110,7 +110,8 @@ const layer = QuantizedLinear.fromLinear(linear, layerOptions);
 const input = inputQuantization(layerOptions.inputRange);
 const wq = layer.weight.values.data as Int8Array; // [N, K] int8, symmetric per output row
 const wScale = layer.weight.scale; // [N]
-const biasQ = layer.bias!.data as Int32Array; // int32 at scale s_in · s_w[n]
+// The bias as the layer adds it, whatever its storage: the output for an all-zero input.
+const bias = layer.forwardInt8(new Tensor(new Float32Array(K), [1, K])).data;
 const wf = Float32Array.from(linear.weight.data);
 const int8Kernel = createInt8Linear(wq, [N, K], layerOptions);
 const floatKernel = createFloat32Linear(wf, [N, K], layerOptions);
@@ -187,8 +188,8 @@ for (const m of BATCHES) {
   const { q, x, xq } = inputs(m, 100 + m);
   const acc = naiveAcc(q, wq, m);
   const floatWant = naiveFloat(x, wf, m);
-  // Our layer: y = (acc + bias) · s_in · s_w[n]. QLinearMatMul: y_int8 = round(acc · s_in · s_w / s_y).
-  const layerWant = acc.map((a, i) => (a + biasQ[i % N]) * input.scale * wScale[i % N]);
+  // Our layer: y = acc · s_in · s_w[n] + bias[n]. QLinearMatMul: y_int8 = round(acc · s_in · s_w / s_y).
+  const layerWant = acc.map((a, i) => a * input.scale * wScale[i % N] + bias[i % N]);
   const yScale = Math.fround(Math.max(...acc.map((a, i) => Math.abs(a * wScale[i % N]))) / 127) *
     input.scale;
   const qlinearWant = acc.map((a, i) =>
