@@ -1,13 +1,21 @@
 import type { Linear } from "@tinytorch/layers";
-import type { Tensor } from "@tinytorch/tensor";
+import { Tensor } from "@tinytorch/tensor";
 import { Bench } from "tinybench";
-import { availableKernels, type KernelName } from "./kernels/mod.ts";
+import {
+  availableFloat32Kernels,
+  availableKernels,
+  createFloat32Linear,
+  type KernelName,
+} from "./kernels/mod.ts";
 import type { ObservedRange } from "./min_max_observer.ts";
 import { QuantizedLinear } from "./quantized_linear.ts";
 
 /** One candidate's timing in {@linkcode benchmarkForwardPaths}. */
 export interface ForwardTiming {
-  /** `"fp32"`, `"simulated"`, `"int8 relaxed"`, `"int8 dot16"` or `"int8 scalar"`. */
+  /**
+   * `"fp32"` (the course's `Linear`), `"best fp32"` (the float32 Wasm SIMD kernel),
+   * `"simulated"`, `"int8 relaxed"`, `"int8 dot16"` or `"int8 scalar"`.
+   */
   readonly name: string;
   /** Median time of one forward call, milliseconds. */
   readonly medianMs: number;
@@ -17,6 +25,11 @@ export interface ForwardTiming {
   readonly gflops: number;
   /** The simulated path's median divided by this one (higher is faster). */
   readonly vsSimulated: number;
+  /**
+   * The best float path's median (`"best fp32"`) divided by this one, or null on an engine
+   * without Wasm SIMD (no float32 kernel).
+   */
+  readonly vsBestFp32: number | null;
 }
 
 /** Options of {@linkcode benchmarkForwardPaths}. */
@@ -39,10 +52,12 @@ function rangeOf(x: Tensor): ObservedRange {
 }
 
 /**
- * Times, in ONE tinybench run, the float32 layer (weights resident), the simulated path
- * (dequantize the weights on every call, then the float32 matmul) and the integer path with each
- * kernel, on the same input. Each candidate has its own call site. Speed is measured here, never
- * assumed; on a shared machine expect ±30% between runs, and compare ratios from one run.
+ * Times, in ONE tinybench run, the float32 layer (weights resident), the best float path (the same
+ * layer on the float32 Wasm SIMD kernel, `createFloat32Linear`: the honest baseline for what int8
+ * buys), the simulated path (dequantize the weights on every call, then the float32 matmul) and
+ * the integer path with each kernel, on the same input. Each candidate has its own call site.
+ * Speed is measured here, never assumed; on a shared machine expect ±30% between runs, and
+ * compare ratios from one run.
  *
  * @param layer The float32 layer to quantize.
  * @param x The input batch `[rows, inFeatures]`.
@@ -70,6 +85,18 @@ export async function benchmarkForwardPaths(
   bench.add("fp32", () => {
     sink += layer.forward(x).data[0];
   });
+  const rows = x.size / layer.inFeatures;
+  if (availableFloat32Kernels().length > 0) {
+    const best = createFloat32Linear(Float32Array.from(layer.weight.data), [
+      layer.outFeatures,
+      layer.inFeatures,
+    ], { bias: layer.bias ? Float32Array.from(layer.bias.data) : null });
+    const data = x.data instanceof Float32Array ? x.data : Float32Array.from(x.data);
+    const outShape = [...x.shape.slice(0, -1), layer.outFeatures];
+    bench.add("best fp32", () => {
+      sink += new Tensor(best.run(data, rows), outShape).data[0];
+    });
+  }
   bench.add("simulated", () => {
     sink += simulated.forwardSimulated(x).data[0];
   });
@@ -89,7 +116,6 @@ export async function benchmarkForwardPaths(
     });
   }
   await bench.run();
-  const rows = x.size / layer.inFeatures;
   const flops = 2 * rows * layer.inFeatures * layer.outFeatures;
   const medians = bench.tasks.map((t) => {
     const r = t.result;
@@ -99,9 +125,11 @@ export async function benchmarkForwardPaths(
     return { name: t.name, medianMs: r.latency.p50, samples: r.latency.samplesCount };
   });
   const simulatedMs = medians.find((m) => m.name === "simulated")!.medianMs;
+  const bestMs = medians.find((m) => m.name === "best fp32")?.medianMs;
   return medians.map((m) => ({
     ...m,
     gflops: flops / (m.medianMs * 1e6),
     vsSimulated: simulatedMs / m.medianMs,
+    vsBestFp32: bestMs === undefined ? null : bestMs / m.medianMs,
   }));
 }

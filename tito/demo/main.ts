@@ -92,10 +92,14 @@ console.log(
 for (const { batch, timings: t } of timings) {
   console.log(`\nbatch ${batch}`);
   table(
-    ["path", "median ms", "GFLOP/s", "vs simulated"],
-    t.map((
-      x,
-    ) => [x.name, x.medianMs.toFixed(4), x.gflops.toFixed(2), `${x.vsSimulated.toFixed(1)}x`]),
+    ["path", "median ms", "GFLOP/s", "vs simulated", "vs best fp32"],
+    t.map((x) => [
+      x.name,
+      x.medianMs.toFixed(4),
+      x.gflops.toFixed(2),
+      `${x.vsSimulated.toFixed(1)}x`,
+      x.vsBestFp32 === null ? "—" : `${x.vsBestFp32.toFixed(2)}x`,
+    ]),
   );
 }
 console.log("\nWeight bits (activations stay 7/8-bit), per-channel min/max");

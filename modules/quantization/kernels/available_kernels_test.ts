@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
 import wabtInit from "wabt";
 import {
+  availableFloat32Kernels,
   availableKernels,
   bestKernel,
   decodeBase64,
+  detectFloat32Kernels,
   detectKernels,
   KERNEL_NAMES,
   type Validate,
@@ -48,4 +50,16 @@ Deno.test("quantization kernels: detectKernels() falls back when an engine lacks
     bytes.length === quantizer.length && bytes.every((v, i) => v === quantizer[i]);
   assert.deepEqual(detectKernels((bytes) => !isQuantizer(bytes)), ["scalar"]);
   assert.deepEqual(detectKernels(isQuantizer), ["scalar"]);
+});
+
+Deno.test("quantization kernels: detectFloat32Kernels() falls back to the SIMD build without relaxed SIMD", async () => {
+  assert.deepEqual(detectFloat32Kernels(), ["relaxed", "simd"]);
+  assert.deepEqual(availableFloat32Kernels(), ["relaxed", "simd"]);
+  assert.deepEqual(detectFloat32Kernels(await engineWith({ simd: true, relaxed_simd: false })), [
+    "simd",
+  ]);
+  assert.deepEqual(
+    detectFloat32Kernels(await engineWith({ simd: false, relaxed_simd: false })),
+    [],
+  );
 });

@@ -1,10 +1,12 @@
 /**
  * Builds the int8 matmul Wasm kernels from their WAT sources with the `wabt` npm package.
  *
- * Writes `int8_matmul_dot16.wasm`, `int8_matmul_relaxed.wasm`, `int8_quantize.wasm` and the
+ * Writes `int8_matmul_dot16.wasm`, `int8_matmul_relaxed.wasm`, `int8_matmul_relaxed_split.wasm`
+ * (a second build of the relaxed source), `int8_quantize.wasm`, `float32_matmul_relaxed.wasm`,
+ * `float32_matmul_simd.wasm` (a second build of the float32 source, without relaxed SIMD) and the
  * generated TS module `_int8_matmul_wasm.ts` (the same bytes in base64, so the kernels instantiate
- * synchronously at import time without `--allow-read`). The output depends only on the WAT sources and the pinned
- * wabt version, so a rebuild is byte-for-byte reproducible.
+ * synchronously at import time without `--allow-read`). The output depends only on the WAT sources
+ * and the pinned wabt version, so a rebuild is byte-for-byte reproducible.
  *
  * ```sh
  * deno task build:kernels   # rebuild (.maintainer/build_kernels.ts)
@@ -16,15 +18,55 @@
 import wabtInit from "wabt";
 
 /**
- * One Wasm module: its WAT source, the binary it builds to, and the Wasm features it may use. The
- * `quantize` module (float32 to int8, shared by both matmul kernels) is not a kernel of its own.
+ * One Wasm module: the WAT source it is built from, an optional exact rewrite of that source (a
+ * second build of one source), the binary it builds to, and the Wasm features it may use. The
+ * `quantize` module (float32 to int8, shared by both int8 matmul kernels) is not a kernel of its
+ * own.
  */
 interface KernelSource {
-  name: "dot16" | "relaxed" | "quantize";
+  name:
+    | "dot16"
+    | "relaxed"
+    | "relaxedSplit"
+    | "quantize"
+    | "float32Relaxed"
+    | "float32Simd";
   wat: string;
   wasm: string;
   relaxed: boolean;
+  rewrite?: Rewrite;
 }
+
+/** A textual rewrite of a WAT source: every match of `pattern` becomes `replacement`. */
+interface Rewrite {
+  /** What the rewrite does, for error messages. */
+  what: string;
+  pattern: RegExp;
+  replacement: string;
+}
+
+const GET = String.raw`(\(local\.get \$[\w]+\))`;
+
+/**
+ * The split build of the relaxed kernel: each fused dot-add becomes the 16-bit relaxed dot, a
+ * pairwise widening against the block's `$ones`, and an add (see `int8_matmul_relaxed.wat`).
+ */
+const SPLIT_RELAXED_DOT: Rewrite = {
+  what: "i32x4.relaxed_dot_i8x16_i7x16_add_s of three local.get",
+  pattern: new RegExp(
+    String.raw`\(i32x4\.relaxed_dot_i8x16_i7x16_add_s ${GET} ${GET} ${GET}\)`,
+    "g",
+  ),
+  replacement:
+    "(i32x4.add $3 (i32x4.dot_i16x8_s (local.get $ones) (i16x8.relaxed_dot_i8x16_i7x16_s $1 $2)))",
+};
+
+/** The SIMD build of the float32 kernel: each relaxed multiply-add becomes a multiply and an add. */
+const MUL_ADD: Rewrite = {
+  what: "f32x4.relaxed_madd of three local.get",
+  pattern: new RegExp(String.raw`\(f32x4\.relaxed_madd ${GET} ${GET} ${GET}\)`, "g"),
+  replacement: "(f32x4.add (f32x4.mul $1 $2) $3)",
+};
 
 const KERNELS: readonly KernelSource[] = [
   {
@@ -40,12 +82,51 @@ const KERNELS: readonly KernelSource[] = [
     relaxed: true,
   },
   {
+    name: "relaxedSplit",
+    wat: "int8_matmul_relaxed.wat",
+    wasm: "int8_matmul_relaxed_split.wasm",
+    relaxed: true,
+    rewrite: SPLIT_RELAXED_DOT,
+  },
+  {
     name: "quantize",
     wat: "int8_quantize.wat",
     wasm: "int8_quantize.wasm",
     relaxed: false,
   },
+  {
+    name: "float32Relaxed",
+    wat: "float32_matmul.wat",
+    wasm: "float32_matmul_relaxed.wasm",
+    relaxed: true,
+  },
+  {
+    name: "float32Simd",
+    wat: "float32_matmul.wat",
+    wasm: "float32_matmul_simd.wasm",
+    relaxed: false,
+    rewrite: MUL_ADD,
+  },
 ];
+
+/**
+ * Applies a rewrite, and checks that it matched: a source edited out of the rewrite's shape must
+ * fail the build, not silently build something else. (A relaxed instruction the SIMD rewrite
+ * missed also fails later: that build is assembled without relaxed SIMD.)
+ */
+function applyRewrite(source: KernelSource, wat: string): string {
+  const { rewrite } = source;
+  if (rewrite === undefined) return wat;
+  let count = 0;
+  const out = wat.replace(rewrite.pattern, (...args) => {
+    count++;
+    return rewrite.replacement.replace(/\$(\d)/g, (_, i) => args[Number(i)] as string);
+  });
+  if (count === 0) {
+    throw new Error(`Cannot build ${source.wasm}: ${source.wat} has no ${rewrite.what}`);
+  }
+  return out;
+}
 
 /** The generated TS module holding the binaries in base64. */
 export const GENERATED_TS = "_int8_matmul_wasm.ts";
@@ -66,12 +147,14 @@ async function sha256Hex(text: string): Promise<string> {
 }
 
 /**
- * Assembles one WAT source. The dot16 kernel and the quantizer are built with SIMD only (not
- * relaxed SIMD), which proves they still load on engines without relaxed SIMD.
+ * Assembles one WAT source (after its rewrite, if any). The dot16 kernel, the quantizer and the
+ * float32 SIMD build are assembled with SIMD only (not relaxed SIMD), which proves they still load
+ * on engines without relaxed SIMD.
  */
 async function assemble(source: KernelSource, wat: string): Promise<Uint8Array> {
   const wabt = await wabtInit();
-  const module = wabt.parseWat(source.wat, wat, { simd: true, relaxed_simd: source.relaxed });
+  const text = applyRewrite(source, wat);
+  const module = wabt.parseWat(source.wat, text, { simd: true, relaxed_simd: source.relaxed });
   try {
     module.validate();
     return module.toBinary({ log: false, write_debug_names: false }).buffer.slice();
@@ -94,13 +177,15 @@ function generatedModule(entries: { source: KernelSource; hash: string; bytes: U
   const lines = [
     "// Generated by modules/quantization/kernels/build_wasm.ts: do not edit.",
     "// Rebuild with `deno task build:kernels`.",
-    ...entries.map(({ source, hash }) => `// ${source.wat} sha256 ${hash}`),
+    ...[...new Map(entries.map(({ source, hash }) => [source.wat, hash]))].map(([wat, hash]) =>
+      `// ${wat} sha256 ${hash}`
+    ),
   ];
   for (const { source, bytes } of entries) {
     lines.push(
       "",
       `/** The ${source.name} Wasm module (${bytes.length} bytes), base64. */`,
-      `export const ${source.name.toUpperCase()}_WASM_BASE64 =`,
+      `export const ${source.name.replace(/[A-Z]/g, "_$&").toUpperCase()}_WASM_BASE64 =`,
       `  "${encodeBase64(bytes)}";`,
     );
   }

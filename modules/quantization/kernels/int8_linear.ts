@@ -29,8 +29,9 @@ function checkShape(weights: Int8Array, shape: readonly [number, number], maxBat
 }
 
 /**
- * Creates the int8 matmul of a linear layer: copies the weights once (into a Wasm memory owned by
- * this kernel, rows zero-padded to a multiple of 16 bytes) and returns an object whose
+ * Creates the int8 matmul of a linear layer: copies the weights once, in the layout the kernel
+ * wants (into a Wasm memory owned by this kernel, rows zero-padded to a multiple of 16 values,
+ * sign-extended to int16 for `"dot16"`), and returns an object whose
  * `run(x, batch)` computes the int32 accumulators `acc[i, j] = Σ_p x[i, p] · w[j, p]`, and whose
  * `runFloat(x, batch, input)` quantizes float inputs first (in Wasm SIMD for the Wasm kernels).
  *
@@ -38,9 +39,11 @@ function checkShape(weights: Int8Array, shape: readonly [number, number], maxBat
  * corrections (see {@linkcode rowSums}) and the output rescale belong to the op that calls it.
  * Later changes to `weights` do not affect it.
  *
- * Memory of a Wasm kernel, allocated once: `N·kp` weight bytes, `maxBatch·kp` input bytes,
- * `maxBatch·N·4` output bytes and `maxBatch·K·4` float staging bytes (`kp` is `K` rounded up to a
- * multiple of 16), rounded up to 64 KiB pages; 784→128 with maxBatch 64 takes 6 pages (384 KiB).
+ * Memory of a Wasm kernel, allocated once: `N·kp` weight bytes (`2·N·kp` for `"dot16"`),
+ * `maxBatch·kp` input bytes, `maxBatch·N·4` output bytes and `maxBatch·K·4` float staging bytes
+ * (`kp` is `K` rounded up to a multiple of 16), rounded up to 64 KiB pages; 784→128 with maxBatch
+ * 64 takes 6 pages (384 KiB) for `"relaxed"`, 8 for `"dot16"`. A call allocates only the array it
+ * returns.
  *
  * @example Usage
  * ```ts

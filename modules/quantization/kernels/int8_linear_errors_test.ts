@@ -65,10 +65,13 @@ Deno.test("quantization kernels: the default kernel is the best one", () => {
 });
 
 Deno.test("quantization kernels: byteLength counts the whole Wasm memory, sized once", () => {
-  // 784 -> 128, maxBatch 64: weights 128*784 + inputs 64*784 + outputs 64*128*4
+  // 784 -> 128, maxBatch 64: int8 weights 128*784 + inputs 64*784 + outputs 64*128*4
   // + float staging 64*784*4 = 384000 bytes, rounded up to 6 pages of 64 KiB.
+  const relaxed = createInt8Linear(new Int8Array(128 * 784), [128, 784], { kernel: "relaxed" });
+  assert.equal(relaxed.byteLength, 6 * 65536);
+  // dot16 stores its weights as int16: 128*784*2 more bytes, 484352 in all, 8 pages.
   const wasm = createInt8Linear(new Int8Array(128 * 784), [128, 784], { kernel: "dot16" });
-  assert.equal(wasm.byteLength, 6 * 65536);
+  assert.equal(wasm.byteLength, 8 * 65536);
   // K = 10 pads to 16: 4*16 + 2*16 + 2*4*4 + 2*10*4 fits one page.
   assert.equal(createInt8Linear(new Int8Array(40), [4, 10], { maxBatch: 2 }).byteLength, 65536);
   const scalar = createInt8Linear(new Int8Array(128 * 784), [128, 784], { kernel: "scalar" });
@@ -81,5 +84,5 @@ Deno.test("quantization kernels: byteLength counts the whole Wasm memory, sized 
     wasm.run(x, 200);
     wasm.runFloat(xf, 200, input);
   }
-  assert.equal(wasm.byteLength, 6 * 65536);
+  assert.equal(wasm.byteLength, 8 * 65536);
 });

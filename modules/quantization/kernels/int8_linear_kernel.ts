@@ -36,7 +36,8 @@ export interface Int8LinearKernel {
   readonly byteLength: number;
   /**
    * The resident weights as an unpadded row-major `[outFeatures, inFeatures]` view, when the
-   * layout allows one (`"scalar"` always; Wasm when `inFeatures` is a multiple of 16), else null.
+   * layout allows one (`"scalar"` always; `"relaxed"` when `inFeatures` is a multiple of 16;
+   * never `"dot16"`, which stores them widened to int16), else null.
    * A quantized layer can then keep this view as its weight storage instead of a second copy.
    * Writing to it changes what the kernel computes.
    */

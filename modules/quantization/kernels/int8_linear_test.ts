@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
-import { availableKernels, type KernelName } from "./available_kernels.ts";
+import {
+  availableKernels,
+  kernelModule,
+  type KernelName,
+  relaxedForm,
+  relaxedKernelForm,
+} from "./available_kernels.ts";
 import { createInt8Linear } from "./int8_linear.ts";
 import { naiveLinear, randomInt8 } from "./_test_util.ts";
+import { WasmInt8Linear } from "./_wasm_int8_linear.ts";
 
 const KERNELS = availableKernels();
 /** relaxed needs 7-bit inputs; the others take any int8. */
@@ -24,6 +31,19 @@ const SHAPES: [m: number, n: number, k: number][] = [
   [64, 10, 128],
   [130, 6, 31],
   [257, 13, 100],
+  // Blocking edges: 2x4 blocks with 1x4 / 1x1 tails, 1x8 blocks for one row with 1x4 / 1x1 tails.
+  [1, 8, 16],
+  [1, 9, 16],
+  [1, 12, 31],
+  [1, 15, 48],
+  [2, 1, 16],
+  [2, 3, 17],
+  [4, 8, 16],
+  [4, 12, 784],
+  [5, 7, 33],
+  [8, 128, 784],
+  [9, 13, 33],
+  [256, 128, 784],
 ];
 
 Deno.test("quantization kernels: every kernel is available on this engine", () => {
@@ -118,13 +138,49 @@ for (const kernel of KERNELS) {
   });
 }
 
-Deno.test("quantization kernels: weights is an unpadded view of the resident weights when K allows", () => {
+Deno.test("quantization kernels: both builds of the relaxed kernel match the oracle", () => {
+  for (const form of ["fused", "split"] as const) {
+    for (const [m, n, k] of SHAPES.filter(([m]) => m < 100)) {
+      const x = randomInt8(m * k, 17 * m + k, 0, 127);
+      const w = randomInt8(n * k, 19 * n + k);
+      const layer = new WasmInt8Linear("relaxed", w, [n, k], 8, form);
+      assert.deepEqual(
+        [...layer.run(x, m)],
+        naiveLinear(x, w, m, n, k),
+        `${form} m=${m} n=${n} k=${k}`,
+      );
+    }
+    // Extremes: every product and every pair sum at its largest magnitude.
+    const inputs = [0, 1, 127], weights = [-128, -127, -1, 0, 127, -128, 127, -128, 5];
+    const [m, n, k] = [inputs.length, weights.length, 784];
+    const x = new Int8Array(m * k);
+    inputs.forEach((v, i) => x.fill(v, i * k, (i + 1) * k));
+    const w = new Int8Array(n * k);
+    weights.forEach((v, j) => w.fill(v, j * k, (j + 1) * k));
+    const layer = new WasmInt8Linear("relaxed", w, [n, k], 4, form);
+    assert.deepEqual([...layer.run(x, m)], naiveLinear(x, w, m, n, k), `${form} extremes`);
+  }
+});
+
+Deno.test("quantization kernels: the relaxed probe names a known lowering and picks the build", () => {
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
+  const { probe } = new WebAssembly.Instance(kernelModule("relaxed")!, { env: { memory } }).exports;
+  const lane = (probe as (a: number, b: number) => number)(127, 255);
+  // 2 · sat16(2 · 255 · 127) (pmaddubsw), 4 · 255 · 127 (vpdpbusd), 4 · 127 · −1 (signed dots)
+  assert.ok([65534, 129540, -508].includes(lane), `probe gave ${lane}`);
+  assert.equal(relaxedForm(kernelModule("relaxed")!), lane === 65534 ? "split" : "fused");
+  assert.equal(relaxedKernelForm(), relaxedForm(kernelModule("relaxed")!));
+});
+
+Deno.test("quantization kernels: weights is an unpadded view of the resident weights when the layout allows", () => {
   const w = randomInt8(3 * 32, 5);
-  for (const kernel of availableKernels()) {
+  for (const kernel of ["relaxed", "scalar"] as const) {
     const layer = createInt8Linear(w, [3, 32], { kernel });
     assert.deepEqual([...layer.weights!], [...w], kernel);
     assert.notEqual(layer.weights!.buffer, w.buffer, "a copy, not the caller's array");
   }
-  const odd = createInt8Linear(randomInt8(3 * 17, 6), [3, 17], { kernel: "dot16" });
-  assert.equal(odd.weights, null);
+  const odd = createInt8Linear(randomInt8(3 * 17, 6), [3, 17], { kernel: "relaxed" });
+  assert.equal(odd.weights, null, "rows padded to 16 bytes");
+  const wide = createInt8Linear(w, [3, 32], { kernel: "dot16" });
+  assert.equal(wide.weights, null, "dot16 stores int16 weights");
 });

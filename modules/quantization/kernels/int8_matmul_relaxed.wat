@@ -2,15 +2,39 @@
 ;;
 ;; acc[r, c] = sum_k x[r, k] * w[c, k]   (int32, wrapping like Int32Array)
 ;;
-;; Layout and blocking are those of int8_matmul_dot16.wat (w: N rows of kp int8, x: M rows of
-;; kp int8, out: M rows of N int32, kp a multiple of 16, zero padding in w; 2 rows x 4 columns).
+;; Layout (all in the imported memory, byte addresses), the same as int8_matmul_dot16.wat except
+;; that the weights stay int8:
+;;   w:   N rows of kp int8 (PyTorch Linear layout [outFeatures, inFeatures])
+;;   x:   M rows of kp int8, every byte in [0, 127]
+;;   out: M rows of N int32
+;; kp is K rounded up to a multiple of 16 (at least 16); the padding bytes of w are zero, so
+;; whatever sits in the padding of x contributes nothing.
 ;;
 ;; i32x4.relaxed_dot_i8x16_i7x16_add_s(a, b, c) reads a as signed int8 and b as "i7": the result
 ;; is deterministic and exact only when every byte of b is in [0, 127]. So the WEIGHTS go first
 ;; (any int8) and the INPUTS second (0..127); the caller checks the inputs with highBits.
-;; With b in [0, 127] each pair sum is at most 2 * 128 * 127 = 32512 in magnitude, so the
-;; 16-bit intermediate of the pmaddubsw lowering never saturates.
-;; Build: deno run -A modules/quantization/kernels/build_wasm.ts
+;; With b in [0, 127] each pair sum is at most 2 * 128 * 127 = 32512 in magnitude, so a 16-bit
+;; intermediate (x86's pmaddubsw) never saturates.
+;;
+;; Blocking: 2 rows x 4 columns for batches (each weight vector loaded once for 2 rows, each input
+;; vector once for 4 columns, 8 accumulators), 1 row x 8 columns for a single row (8 independent
+;; accumulators hide the latency of the dot), 1 x 4 and 1 x 1 for the edges. Each accumulator
+;; holds 4 partial sums; $hsum4 folds 4 of them into the 4 outputs of a block row.
+;;
+;; Two builds of this one source (build_wasm.ts), the same results bit for bit:
+;; - "relaxed": as written, one i32x4.relaxed_dot_i8x16_i7x16_add_s per 16 multiply-adds. On
+;;   x86 with AVX-VNNI that is one vpdpbusd, on Arm with the dot-product extension one sdot.
+;; - "relaxed_split": build_wasm.ts rewrites every
+;;     (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $w) (local.get $x) (local.get $acc))
+;;   into
+;;     (i32x4.add (local.get $acc)
+;;       (i32x4.dot_i16x8_s (local.get $ones) (i16x8.relaxed_dot_i8x16_i7x16_s (local.get $w) (local.get $x))))
+;;   On x86 without AVX-VNNI, V8 lowers the fused form to five instructions (it rebuilds the
+;;   constant 1 in a register every time: pcmpeqd, psrlw, then pmaddubsw, pmaddwd, paddd); the
+;;   split form is three (pmaddubsw, pmaddwd with $ones kept in a register, paddd). available_kernels.ts
+;;   picks the build with $probe. Every dot below is written in exactly that fused shape, and each
+;;   block declares $ones, which only the split build reads.
+;; Build: deno task build:kernels
 (module
   (import "env" "memory" (memory 1))
 
@@ -36,27 +60,28 @@
   ;; 2 rows (x, x + kp) by 4 columns (w .. w + 3 kp) into out (o, o + os).
   (func $block2x4 (param $w i32) (param $x i32) (param $kp i32) (param $o i32) (param $os i32)
     (local $k i32) (local $w1 i32) (local $w2 i32) (local $w3 i32) (local $x1 i32)
-    (local $x0 v128) (local $x1v v128) (local $v v128)
+    (local $x0v v128) (local $x1v v128) (local $v v128) (local $ones v128)
     (local $a00 v128) (local $a01 v128) (local $a02 v128) (local $a03 v128)
     (local $a10 v128) (local $a11 v128) (local $a12 v128) (local $a13 v128)
+    (local.set $ones (i16x8.splat (i32.const 1)))
     (local.set $w1 (i32.add (local.get $w) (local.get $kp)))
     (local.set $w2 (i32.add (local.get $w1) (local.get $kp)))
     (local.set $w3 (i32.add (local.get $w2) (local.get $kp)))
     (local.set $x1 (i32.add (local.get $x) (local.get $kp)))
     (loop $next
-      (local.set $x0 (v128.load (i32.add (local.get $x) (local.get $k))))
+      (local.set $x0v (v128.load (i32.add (local.get $x) (local.get $k))))
       (local.set $x1v (v128.load (i32.add (local.get $x1) (local.get $k))))
       (local.set $v (v128.load (i32.add (local.get $w) (local.get $k))))
-      (local.set $a00 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0) (local.get $a00)))
+      (local.set $a00 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a00)))
       (local.set $a10 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x1v) (local.get $a10)))
       (local.set $v (v128.load (i32.add (local.get $w1) (local.get $k))))
-      (local.set $a01 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0) (local.get $a01)))
+      (local.set $a01 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a01)))
       (local.set $a11 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x1v) (local.get $a11)))
       (local.set $v (v128.load (i32.add (local.get $w2) (local.get $k))))
-      (local.set $a02 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0) (local.get $a02)))
+      (local.set $a02 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a02)))
       (local.set $a12 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x1v) (local.get $a12)))
       (local.set $v (v128.load (i32.add (local.get $w3) (local.get $k))))
-      (local.set $a03 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0) (local.get $a03)))
+      (local.set $a03 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a03)))
       (local.set $a13 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x1v) (local.get $a13)))
       (local.set $k (i32.add (local.get $k) (i32.const 16)))
       (br_if $next (i32.lt_u (local.get $k) (local.get $kp))))
@@ -65,35 +90,14 @@
     (v128.store (i32.add (local.get $o) (local.get $os))
       (call $hsum4 (local.get $a10) (local.get $a11) (local.get $a12) (local.get $a13))))
 
-  ;; 1 row by 4 columns.
-  (func $block1x4 (param $w i32) (param $x i32) (param $kp i32) (param $o i32)
-    (local $k i32) (local $w1 i32) (local $w2 i32) (local $w3 i32) (local $x0 v128)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
-    (local.set $w1 (i32.add (local.get $w) (local.get $kp)))
-    (local.set $w2 (i32.add (local.get $w1) (local.get $kp)))
-    (local.set $w3 (i32.add (local.get $w2) (local.get $kp)))
-    (loop $next
-      (local.set $x0 (v128.load (i32.add (local.get $x) (local.get $k))))
-      (local.set $a0 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w) (local.get $k))) (local.get $x0) (local.get $a0)))
-      (local.set $a1 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w1) (local.get $k))) (local.get $x0) (local.get $a1)))
-      (local.set $a2 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w2) (local.get $k))) (local.get $x0) (local.get $a2)))
-      (local.set $a3 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w3) (local.get $k))) (local.get $x0) (local.get $a3)))
-      (local.set $k (i32.add (local.get $k) (i32.const 16)))
-      (br_if $next (i32.lt_u (local.get $k) (local.get $kp))))
-    (v128.store (local.get $o)
-      (call $hsum4 (local.get $a0) (local.get $a1) (local.get $a2) (local.get $a3))))
-
-  ;; 1 row by 8 columns: 8 independent accumulators hide the latency of the dot instruction.
+  ;; 1 row by 8 columns: 8 independent accumulators hide the latency of the dot.
   (func $block1x8 (param $w i32) (param $x i32) (param $kp i32) (param $o i32)
-    (local $k i32) (local $x0 v128)
+    (local $k i32) (local $x0v v128) (local $v v128) (local $ones v128)
     (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
     (local $a4 v128) (local $a5 v128) (local $a6 v128) (local $a7 v128)
     (local $w1 i32) (local $w2 i32) (local $w3 i32) (local $w4 i32) (local $w5 i32) (local $w6 i32)
     (local $w7 i32)
+    (local.set $ones (i16x8.splat (i32.const 1)))
     (local.set $w1 (i32.add (local.get $w) (local.get $kp)))
     (local.set $w2 (i32.add (local.get $w1) (local.get $kp)))
     (local.set $w3 (i32.add (local.get $w2) (local.get $kp)))
@@ -102,23 +106,23 @@
     (local.set $w6 (i32.add (local.get $w5) (local.get $kp)))
     (local.set $w7 (i32.add (local.get $w6) (local.get $kp)))
     (loop $next
-      (local.set $x0 (v128.load (i32.add (local.get $x) (local.get $k))))
-      (local.set $a0 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w) (local.get $k))) (local.get $x0) (local.get $a0)))
-      (local.set $a1 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w1) (local.get $k))) (local.get $x0) (local.get $a1)))
-      (local.set $a2 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w2) (local.get $k))) (local.get $x0) (local.get $a2)))
-      (local.set $a3 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w3) (local.get $k))) (local.get $x0) (local.get $a3)))
-      (local.set $a4 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w4) (local.get $k))) (local.get $x0) (local.get $a4)))
-      (local.set $a5 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w5) (local.get $k))) (local.get $x0) (local.get $a5)))
-      (local.set $a6 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w6) (local.get $k))) (local.get $x0) (local.get $a6)))
-      (local.set $a7 (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w7) (local.get $k))) (local.get $x0) (local.get $a7)))
+      (local.set $x0v (v128.load (i32.add (local.get $x) (local.get $k))))
+      (local.set $v (v128.load (i32.add (local.get $w) (local.get $k))))
+      (local.set $a0 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a0)))
+      (local.set $v (v128.load (i32.add (local.get $w1) (local.get $k))))
+      (local.set $a1 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a1)))
+      (local.set $v (v128.load (i32.add (local.get $w2) (local.get $k))))
+      (local.set $a2 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a2)))
+      (local.set $v (v128.load (i32.add (local.get $w3) (local.get $k))))
+      (local.set $a3 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a3)))
+      (local.set $v (v128.load (i32.add (local.get $w4) (local.get $k))))
+      (local.set $a4 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a4)))
+      (local.set $v (v128.load (i32.add (local.get $w5) (local.get $k))))
+      (local.set $a5 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a5)))
+      (local.set $v (v128.load (i32.add (local.get $w6) (local.get $k))))
+      (local.set $a6 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a6)))
+      (local.set $v (v128.load (i32.add (local.get $w7) (local.get $k))))
+      (local.set $a7 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a7)))
       (local.set $k (i32.add (local.get $k) (i32.const 16)))
       (br_if $next (i32.lt_u (local.get $k) (local.get $kp))))
     (v128.store (local.get $o)
@@ -126,13 +130,37 @@
     (v128.store offset=16 (local.get $o)
       (call $hsum4 (local.get $a4) (local.get $a5) (local.get $a6) (local.get $a7))))
 
+  ;; 1 row by 4 columns.
+  (func $block1x4 (param $w i32) (param $x i32) (param $kp i32) (param $o i32)
+    (local $k i32) (local $w1 i32) (local $w2 i32) (local $w3 i32) (local $x0v v128) (local $v v128)
+    (local $ones v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local.set $ones (i16x8.splat (i32.const 1)))
+    (local.set $w1 (i32.add (local.get $w) (local.get $kp)))
+    (local.set $w2 (i32.add (local.get $w1) (local.get $kp)))
+    (local.set $w3 (i32.add (local.get $w2) (local.get $kp)))
+    (loop $next
+      (local.set $x0v (v128.load (i32.add (local.get $x) (local.get $k))))
+      (local.set $v (v128.load (i32.add (local.get $w) (local.get $k))))
+      (local.set $a0 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a0)))
+      (local.set $v (v128.load (i32.add (local.get $w1) (local.get $k))))
+      (local.set $a1 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a1)))
+      (local.set $v (v128.load (i32.add (local.get $w2) (local.get $k))))
+      (local.set $a2 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a2)))
+      (local.set $v (v128.load (i32.add (local.get $w3) (local.get $k))))
+      (local.set $a3 (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a3)))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br_if $next (i32.lt_u (local.get $k) (local.get $kp))))
+    (v128.store (local.get $o)
+      (call $hsum4 (local.get $a0) (local.get $a1) (local.get $a2) (local.get $a3))))
+
   ;; 1 row by 1 column: the tail when N is not a multiple of 4.
   (func $block1x1 (param $w i32) (param $x i32) (param $kp i32) (param $o i32)
-    (local $k i32) (local $a v128)
+    (local $k i32) (local $x0v v128) (local $v v128) (local $ones v128) (local $a v128)
+    (local.set $ones (i16x8.splat (i32.const 1)))
     (loop $next
-      (local.set $a (i32x4.relaxed_dot_i8x16_i7x16_add_s
-        (v128.load (i32.add (local.get $w) (local.get $k)))
-        (v128.load (i32.add (local.get $x) (local.get $k))) (local.get $a)))
+      (local.set $x0v (v128.load (i32.add (local.get $x) (local.get $k))))
+      (local.set $v (v128.load (i32.add (local.get $w) (local.get $k))))
+      (local.set $a (i32x4.relaxed_dot_i8x16_i7x16_add_s (local.get $v) (local.get $x0v) (local.get $a)))
       (local.set $k (i32.add (local.get $k) (i32.const 16)))
       (br_if $next (i32.lt_u (local.get $k) (local.get $kp))))
     (i32.store (local.get $o) (call $hsum (local.get $a))))
@@ -191,4 +219,13 @@
       (local.set $acc (v128.or (local.get $acc) (v128.load (local.get $p))))
       (local.set $p (i32.add (local.get $p) (i32.const 16)))
       (br $next)))
-    (i32.ne (i8x16.bitmask (local.get $acc)) (i32.const 0))))
+    (i32.ne (i8x16.bitmask (local.get $acc)) (i32.const 0)))
+
+  ;; Lane 0 of i32x4.relaxed_dot_i8x16_i7x16_add_s(splat a, splat b, 0): with a = 127 and b = 255
+  ;; (outside the i7 range on purpose) it tells how this engine lowers the fused dot: 65534 when
+  ;; it goes through a saturating 16-bit pmaddubsw (x86 without AVX-VNNI: use the split build),
+  ;; 129540 for unsigned-by-signed vpdpbusd (AVX-VNNI), -508 for a signed dot (Arm sdot,
+  ;; AVX-VNNI-INT8). The operands are parameters, so the compiler cannot fold them.
+  (func (export "probe") (param $a i32) (param $b i32) (result i32)
+    (i32x4.extract_lane 0 (i32x4.relaxed_dot_i8x16_i7x16_add_s
+      (i8x16.splat (local.get $a)) (i8x16.splat (local.get $b)) (v128.const i64x2 0 0)))))

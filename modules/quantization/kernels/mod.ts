@@ -4,7 +4,9 @@
  * weights `w` in PyTorch Linear layout (`[N, K]`), optionally quantizing float inputs on the way
  * in (`runFloat`). Three kernels: `"relaxed"` (relaxed Wasm SIMD, inputs in `[0, 127]`),
  * `"dot16"` (Wasm SIMD, any int8) and `"scalar"` (plain TypeScript), all bit-identical;
- * {@linkcode bestKernel} picks the fastest this engine supports.
+ * {@linkcode bestKernel} picks the fastest this engine supports. Beside them, the honest float
+ * baseline: {@linkcode createFloat32Linear}, a float32 Wasm SIMD matmul (`f32x4.relaxed_madd`
+ * where the engine validates it), given code that the int8 kernels are measured against.
  *
  * @example Multiply a batch of two rows
  * ```ts
@@ -28,11 +30,18 @@
  * @module
  */
 export {
+  availableFloat32Kernels,
   availableKernels,
   bestKernel,
+  type Float32KernelName,
   KERNEL_NAMES,
   type KernelName,
 } from "./available_kernels.ts";
+export {
+  createFloat32Linear,
+  type Float32LinearKernel,
+  type Float32LinearOptions,
+} from "./float32_linear.ts";
 export { createInt8Linear, type Int8LinearOptions } from "./int8_linear.ts";
 export type { Int8InputQuantization, Int8LinearKernel } from "./int8_linear_kernel.ts";
 export { type MatmulInt8Dims, matmulInt8Scalar } from "./matmul_int8_scalar.ts";
