@@ -15,7 +15,14 @@ import {
   quantizeInt8,
   quantizeModel,
 } from "@tinytorch/quantization";
+import { exportOnnx, type OnnxExportForm } from "@tinytorch/quantization/onnx";
 import { Rng, type Tensor, tensor } from "@tinytorch/tensor";
+import {
+  ONNX_RUNTIME_VERSION,
+  type OutputAgreement,
+  outputAgreement,
+  runOnnxModel,
+} from "../onnx_runtime.ts";
 
 /** One quantized variant of the reference MLP. */
 export interface VariantResult {
@@ -137,4 +144,49 @@ export function clipping(): ClippingResult[] {
     }
   }
   return results;
+}
+
+/** One exported ONNX file of the reference MLP, as ONNX Runtime ran it. */
+export interface OnnxFileResult {
+  /** `"float32"`, or the form of the int8 export. */
+  readonly name: "float32" | OnnxExportForm;
+  /** The file. */
+  readonly bytes: Uint8Array;
+  /** The float32 file's size over this one's. */
+  readonly ratio: number;
+  /** ONNX Runtime's logits on the test digits against the course's forward pass. */
+  readonly agreement: OutputAgreement;
+}
+
+/**
+ * The reference MLP exported to ONNX in float32 and its int8 version (per-channel, min/max) in
+ * both forms, each run in ONNX Runtime on the test digits and compared with the course's own
+ * forward pass of the same model.
+ */
+export async function onnxExport(
+  fp32: Sequential,
+  calibration: Tensor,
+  test: { images: Tensor },
+): Promise<{ runtime: string; files: OnnxFileResult[] }> {
+  const { model } = quantizeModel(fp32, calibration, { perChannel: true, observer: "minmax" });
+  const exports = [
+    { name: "float32" as const, model: fp32, bytes: exportOnnx(fp32) },
+    ...(["qdq", "integer"] as const).map((form) => ({
+      name: form,
+      model,
+      bytes: exportOnnx(model, { form }),
+    })),
+  ];
+  const files = [];
+  for (const e of exports) {
+    const got = await runOnnxModel(e.bytes, test.images);
+    const agreement = outputAgreement(got, e.model.forward(test.images));
+    files.push({
+      name: e.name,
+      bytes: e.bytes,
+      ratio: exports[0].bytes.length / e.bytes.length,
+      agreement,
+    });
+  }
+  return { runtime: ONNX_RUNTIME_VERSION, files };
 }
