@@ -136,3 +136,48 @@ Deno.test("quantization: fromQuantized refuses parts the integer kernels cannot 
     TypeError,
   );
 });
+
+Deno.test("quantization: 4 bits or fewer are stored two values per byte, low nibble first", () => {
+  const q = quantizeInt8(tensor([[-8, 7, -1], [3, 0, -4]]), { scale: 1, bits: 4 });
+  assert.deepEqual(Array.from(q.values.data), [-8, 7, -1, 3, 0, -4]);
+  // -8 → 0x8, 7 → 0x7: 0x78; -1 → 0xF, 3 → 0x3: 0x3F; 0, -4 → 0xC: 0xC0
+  assert.deepEqual(q.packed, Uint8Array.of(0x78, 0x3f, 0xc0));
+  assert.equal(q.nbytes, 3 + 4 + 4);
+  assert.equal(quantizeInt8(tensor([1, 2, 3]), { bits: 2, scheme: "symmetric" }).nbytes, 2 + 8);
+  assert.equal(quantizeInt8(tensor([1, 2, 3]), { bits: 5 }).packed, null);
+  assert.throws(
+    () =>
+      new QuantizedTensor({
+        values: new Tensor(Int8Array.of(8), [1]),
+        scale: Float32Array.of(1),
+        zeroPoint: Int32Array.of(0),
+        axis: null,
+        scheme: "asymmetric",
+        bits: 4,
+      }),
+    /Cannot store 8 \(index 0\) in 4 bits: expected -8 to 7/,
+  );
+});
+
+Deno.test("quantization: a 4-bit layer is unpacked once at load and computes as its int8 twin", () => {
+  const fp32 = new Linear(48, 7, { seed: 6 });
+  const packed = QuantizedLinear.fromLinear(fp32, { bits: 4, inputRange: { min: 0, max: 1 } });
+  assert.notEqual(packed.weight.packed, null);
+  const twinWeight = new QuantizedTensor({
+    ...packed.weight,
+    values: packed.weight.values,
+    bits: 8,
+  });
+  const twin = QuantizedLinear.fromQuantized({
+    weight: twinWeight,
+    bias: (packed.parameters()[1] as Tensor).data as Int32Array,
+    input: packed.inputQuantization!,
+  });
+  const x = rand([5, 48], { seed: 7 });
+  assert.deepEqual(packed.forward(x).data, twin.forward(x).data);
+  const m = packed.memoryUsage();
+  // weights 336 values in 168 bytes, 7 scales and zero points, 7 int32 biases
+  assert.equal(m.quantizedBytes, 168 + 7 * 8 + 7 * 4);
+  // the kernel's unpacked int8 copy is working memory, not state (the 8-bit twin shares it)
+  assert.equal(m.scratchBytes - twin.memoryUsage().scratchBytes, 336);
+});

@@ -41,8 +41,9 @@ export interface MemoryUsage {
   /** `fp32Bytes / quantizedBytes`. */
   readonly ratio: number;
   /**
-   * Working memory of the kernel beyond the weights (the Wasm input, output and float staging
-   * buffers), not state.
+   * Working memory of the kernel beyond the stored weights (the Wasm input, output and float
+   * staging buffers, and, for weights packed at 4 bits or fewer, the int8 copy the kernel unpacks
+   * them into once at load), not state.
    */
   readonly scratchBytes: number;
 }
@@ -187,7 +188,9 @@ export class QuantizedLinear extends Layer {
       kernel: chooseKernel(parts.kernel, input),
       ...(maxBatch !== undefined ? { maxBatch } : {}),
     });
-    const w = kernel.weights
+    // 8-bit weights live in the kernel's memory (one copy). Packed 4-bit weights stay packed;
+    // the kernel unpacks them once, here, into its own int8 copy (working memory).
+    const w = kernel.weights && weight.packed === null
       ? new QuantizedTensor({ ...weight, values: new Tensor(kernel.weights, shape) })
       : weight;
     const sums = input.zeroPoint === 0 ? null : rowSums(w.values.data as Int8Array, shape);
@@ -258,6 +261,46 @@ export class QuantizedLinear extends Layer {
   }
 
   /**
+   * The integer core of the layer, for integer-only inference: the int32 accumulators at scale
+   * `s_in · s_w[n]` with the bias added and the input zero point corrected,
+   * `acc[r, n] = Σ_k xq[r, k] · wq[n, k] + bias[n] − z_in · Σ_k wq[n, k]`. Float inputs are
+   * quantized with the layer's input quantization first; int8 inputs are taken as already
+   * quantized with it.
+   *
+   * @param x `rows × inFeatures` values, row-major: float32, or int8 quantized as
+   * {@linkcode QuantizedLinear.inputQuantization} says.
+   * @param rows The number of rows.
+   * @returns `rows × outFeatures` int32 accumulators.
+   * @throws {RangeError} Before calibration, for a length that is not `rows × inFeatures`, or
+   * for int8 inputs outside the input's integer range.
+   */
+  accumulate(x: Float32Array | Int8Array, rows: number): Int32Array {
+    const c = this.#calibrated;
+    if (!c) {
+      throw new RangeError(`Cannot accumulate in ${this}: it has no calibrated input range`);
+    }
+    if (x instanceof Int8Array) {
+      const bad = x.findIndex((v) => v < c.input.qmin || v > c.input.qmax);
+      if (bad >= 0) {
+        throw new RangeError(
+          `Cannot accumulate in ${this}: input ${bad} is ${
+            x[bad]
+          }, outside its integer range [${c.input.qmin}, ${c.input.qmax}]`,
+        );
+      }
+    }
+    const acc = x instanceof Int8Array
+      ? c.kernel.run(x, rows)
+      : c.kernel.runFloat(x, rows, c.input);
+    const n = this.outFeatures;
+    for (let j = 0; j < n; j++) {
+      const offset = (c.bias?.[j] ?? 0) - (c.rowSums ? c.input.zeroPoint * c.rowSums[j] : 0);
+      if (offset !== 0) { for (let i = j; i < acc.length; i += n) acc[i] += offset; }
+    }
+    return acc;
+  }
+
+  /**
    * The stored state: the quantized weight, the bias as stored (int32 once calibrated, float32
    * before) and, for signed inputs, the weight row sums of the zero-point correction (derived,
    * but stored: their bytes count).
@@ -309,8 +352,8 @@ export class QuantizedLinear extends Layer {
     const fp32Bytes = (this.weight.size + (bias?.size ?? 0)) * 4;
     const c = this.#calibrated;
     const quantizedBytes = this.weight.nbytes + (bias?.nbytes ?? 0) + (c?.rowSums?.byteLength ?? 0);
-    const resident = c?.kernel.weights ? 0 : this.weight.values.nbytes;
-    const scratchBytes = c ? c.kernel.byteLength - this.weight.values.nbytes + resident : 0;
+    const shared = c?.kernel.weights && this.weight.packed === null ? this.weight.size : 0;
+    const scratchBytes = c ? c.kernel.byteLength - shared : 0;
     return { fp32Bytes, quantizedBytes, ratio: fp32Bytes / quantizedBytes, scratchBytes };
   }
 
