@@ -79,3 +79,13 @@ Deno.test("onnx (MNIST): the int8 files are at least 3.8x smaller than the float
   const { model: int4 } = quantizeModel(fp32, calibration, { bits: 4 });
   assert.ok(float / exportOnnx(int4, { form: "qdq" }).length >= 7, "int4 weights are packed");
 });
+
+Deno.test("onnx (MNIST): the integer-only MLP (int8 between layers) exports bit-identical on 2,000 digits", async () => {
+  const { calibration, fp32 } = await mnistFixture();
+  const { model } = quantizeModel(fp32, calibration, { integerOnly: true });
+  const integer = await agreement(model, "integer");
+  assert.equal(integer.identicalValues, 20000, `max difference ${integer.maxUlps} ulps`);
+  const qdq = await agreement(model, "qdq");
+  assert.equal(qdq.samePredictions, 2000);
+  assert.ok(qdq.worst <= FLOAT_TOLERANCE, `relative difference ${qdq.worst}`);
+});

@@ -88,3 +88,46 @@ Deno.test("onnx export: Flatten, Sigmoid, Tanh, GELU (both formulas) and Softmax
   assert.equal(a.samePredictions, 40);
   assert.ok(a.maxAbsDiff < 1e-6, `max difference ${a.maxAbsDiff}`);
 });
+
+Deno.test("onnx export: integer-only models (requantized between layers) agree bit for bit, with and without biases, ReLU or signed hidden inputs", async () => {
+  const shapes: [string, () => Sequential, (r: Rng) => number][] = [
+    ["biases, ReLU, 7-bit inputs", () => mlp(11), (r) => r.uniform(0, 1)],
+    [
+      "no biases (QLinearMatMul)",
+      () =>
+        new Sequential(
+          new Linear(11, 9, { seed: 4, bias: false }),
+          new ReLU(),
+          new Linear(9, 6, { seed: 5, bias: false }),
+          new Linear(6, 4, { seed: 6, bias: false }),
+          new ReLU(),
+        ),
+      (r) => r.normal(0, 1),
+    ],
+    [
+      "signed hidden inputs",
+      () => new Sequential(new Linear(11, 9, { seed: 7 }), new Linear(9, 4, { seed: 8 })),
+      (r) => r.normal(0.5, 1),
+    ],
+  ];
+  for (const [what, build, draw] of shapes) {
+    for (const perChannel of [true, false]) {
+      const { model } = quantizeModel(build(), batch(64, 11, 10, draw), {
+        integerOnly: true,
+        perChannel,
+      });
+      const x = batch(200, 11, 11, (r) => 1.5 * draw(r)); // beyond the calibrated ranges too
+      const bytes = exportOnnx(model, { form: "integer" });
+      const a = outputAgreement(await runOnnxModel(bytes, x), model.forward(x));
+      assert.equal(
+        a.identicalValues,
+        a.values,
+        `${what}, per-channel ${perChannel}: ${a.maxUlps} ulps`,
+      );
+      if (what.includes("QLinearMatMul")) {
+        const text = new TextDecoder().decode(bytes);
+        assert.match(text, /QLinearMatMul/);
+      }
+    }
+  }
+});

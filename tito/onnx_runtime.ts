@@ -72,7 +72,10 @@ export interface OnnxSession {
  * @throws {Error} What ONNX Runtime says about a file it cannot load.
  */
 export async function onnxSession(bytes: Uint8Array): Promise<OnnxSession> {
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: ["wasm"] });
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: ["wasm"],
+    logSeverityLevel: 3, // errors only: its warnings go to the console
+  });
   return {
     inputNames: session.inputNames,
     outputNames: session.outputNames,

@@ -12,7 +12,9 @@ import {
 } from "@tinytorch/layers";
 import type { Tensor } from "@tinytorch/tensor";
 import type { InputQuantization } from "../input_quantization.ts";
+import { IntegerOnlyModel } from "../integer_only_model.ts";
 import { QuantizedLinear } from "../quantized_linear.ts";
+import { requantizeMultiplier } from "../requantize.ts";
 import { type AttributeValue, type Dim, GraphBuilder } from "./_graph_builder.ts";
 import { ONNX_DTYPE } from "./onnx_proto.ts";
 
@@ -56,7 +58,9 @@ const ELEMENTWISE: readonly (new (...args: never[]) => Layer)[] = [
   Dropout,
 ];
 
+/** The leaf layers, nested Sequentials expanded (an IntegerOnlyModel stays one unit). */
 function flatLayers(model: Layer): Layer[] {
+  if (model instanceof IntegerOnlyModel) return [model];
   return model instanceof Sequential ? model.layers.flatMap(flatLayers) : [model];
 }
 
@@ -181,7 +185,6 @@ function exportQdq(e: LayerExport, x: string, layer: QuantizedLinear): string {
 }
 
 function exportInteger(e: LayerExport, x: string, layer: QuantizedLinear): string {
-  const { g, prefix } = e;
   const input = layer.inputQuantization;
   if (!input) {
     throw new LayerExportError(
@@ -189,18 +192,31 @@ function exportInteger(e: LayerExport, x: string, layer: QuantizedLinear): strin
       'it is not calibrated (its forward is the simulated float path), so it has no integer form; use form "qdq", or calibrate it (quantizeModel)',
     );
   }
+  const { q, zeroPoint } = quantizeInput(e, x, input);
+  return integerLinear(e, q, input.qmin < 0 ? zeroPoint : "", layer); // unsigned: zero point 0
+}
+
+/**
+ * MatMulInteger of quantized inputs (with their zero point, or `""` for 0), the int32 bias, and
+ * the layer's rescale (int8LinearForward): `(acc − z·rowSums + bias) · (s_in · s_w[n])` in
+ * float64, then float32. The product of two float32 scales is exact in float64.
+ */
+function integerLinear(
+  e: LayerExport,
+  q: string,
+  zeroPoint: string,
+  layer: QuantizedLinear,
+): string {
+  const { g, prefix } = e;
+  const input = layer.inputQuantization!;
   const w = weightValues(e, layer);
   const [out] = layer.weight.shape;
-  const { q, zeroPoint } = quantizeInput(e, x, input);
-  const zp = input.qmin < 0 ? zeroPoint : ""; // the unsigned scheme's zero point is 0
-  let acc = g.node("MatMulInteger", [q, w, zp], `${prefix}.matmul_integer`);
+  let acc = g.node("MatMulInteger", [q, w, zeroPoint], `${prefix}.matmul_integer`);
   const int32 = int32Bias(layer);
   if (int32) {
     const b = g.constant(`${prefix}.bias_quantized`, "int32", [out], int32);
     acc = g.node("Add", [acc, b], `${prefix}.add`);
   }
-  // The layer's rescale (int8LinearForward): (acc − z·rowSums + bias) · (s_in · s_w[n]) in
-  // float64, then float32. The product of two float32 scales is exact in float64.
   const s = layer.weight.scale;
   const scale = Float64Array.from(s, (w) => input.scale * w); // one, or one per output
   const c = g.constant(`${prefix}.output_scale`, "float64", s.length > 1 ? [out] : [], scale);
@@ -209,8 +225,115 @@ function exportInteger(e: LayerExport, x: string, layer: QuantizedLinear): strin
   return g.node("Cast", [y], `${prefix}.output`, { to: { int: ONNX_DTYPE.float32 } });
 }
 
+/** The name prefix of layer `index` inside the layer at `prefix` (`""`: the model itself). */
+const sub = (prefix: string, index: number) => `${prefix ? `${prefix}.` : ""}layers.${index}`;
+
+/** One layer of an integer-only model, as `IntegerOnlyModel` chains them. */
+interface IntegerStage {
+  readonly index: number;
+  readonly layer: QuantizedLinear;
+  readonly relu: boolean;
+}
+
+function integerStages(model: IntegerOnlyModel): IntegerStage[] {
+  const stages: { index: number; layer: QuantizedLinear; relu: boolean }[] = [];
+  model.layers.forEach((layer, index) => {
+    if (layer instanceof QuantizedLinear) stages.push({ index, layer, relu: false });
+    else if (layer instanceof ReLU && stages.length > 0) stages.at(-1)!.relu = true;
+  });
+  return stages;
+}
+
+/**
+ * An `IntegerOnlyModel` in the integer form. The input is quantized once. Each layer's int32
+ * accumulators (MatMulInteger with the input zero point, plus the int32 bias) are requantized to
+ * the next layer's input as `requantize` does, `clamp(roundHalfToEven(fround(fround(acc) · m)) +
+ * z, qmin, qmax)` with `m = requantizeMultiplier(s_in, s_w[n], s_next)`: Cast to float, Mul by
+ * `m`, a Clip at `qmin − z` and `qmax − z` (integers, so clipping before rounding changes
+ * nothing else), and QuantizeLinear with scale 1 and zero point `z`; a ReLU raises `qmin` to the
+ * zero point. QLinearMatMul computes exactly that requantization but has no bias input, so it
+ * serves the layers without a bias. The last layer rescales as the layer's int8 path does.
+ */
+function exportIntegerOnly(e: LayerExport, x: string, model: IntegerOnlyModel): string {
+  const { g } = e;
+  const stages = integerStages(model);
+  const at = (index: number) => ({ ...e, prefix: sub(e.prefix, index) });
+  const first = quantizeInput(at(stages[0].index), x, stages[0].layer.inputQuantization!);
+  let { q, zeroPoint } = first;
+  // The current input's scale: a constant's name once one exists (QLinearMatMul takes it).
+  let scale: { name?: string; value: number } = {
+    name: first.scale,
+    value: stages[0].layer.inputQuantization!.scale,
+  };
+  let y = q;
+  stages.forEach(({ index, layer, relu }, i) => {
+    const here = at(index);
+    const p = here.prefix;
+    const input = layer.inputQuantization!;
+    const next = stages[i + 1]?.layer.inputQuantization;
+    if (!next) {
+      y = integerLinear(here, q, input.qmin < 0 ? zeroPoint : "", layer);
+      if (relu) y = g.node("Relu", [y], `${p}.relu`);
+      return;
+    }
+    const w = weightValues(here, layer);
+    const [out] = layer.weight.shape;
+    const s = layer.weight.scale;
+    const shift = next.qmin < 0 ? 128 : 0; // uint8 holds the signed scheme shifted by 128
+    const qmin = relu ? Math.max(next.qmin, next.zeroPoint) : next.qmin;
+    const nextZero = g.constant(
+      `${p}.output_zero_point`,
+      "uint8",
+      [],
+      Uint8Array.of(next.zeroPoint + shift),
+    );
+    const narrower = qmin + shift > 0 || next.qmax + shift < 255; // than uint8's saturation
+    const int32 = int32Bias(layer);
+    let nextScale: string | undefined;
+    if (int32 === null) {
+      const dims = s.length > 1 ? [out] : [];
+      const aScale = scale.name ??
+        g.constant(`${p}.input_scale`, "float32", [], Float32Array.of(scale.value));
+      const ws = g.constant(`${p}.weight_scale`, "float32", dims, s.slice());
+      const wz = g.constant(`${p}.weight_zero_point`, "int8", dims, new Int8Array(s.length));
+      nextScale = g.constant(`${p}.output_scale`, "float32", [], Float32Array.of(next.scale));
+      const inputs = [q, aScale, zeroPoint, w, ws, wz, nextScale, nextZero];
+      q = g.node("QLinearMatMul", inputs, `${p}.qlinear_matmul`);
+      if (narrower) {
+        const lo = g.constant(`${p}.output_min`, "uint8", [], Uint8Array.of(qmin + shift));
+        const hi = g.constant(`${p}.output_max`, "uint8", [], Uint8Array.of(next.qmax + shift));
+        q = g.node("Clip", [q, lo, hi], `${p}.output_clip`);
+      }
+    } else {
+      const aZero = input.qmin < 0 ? zeroPoint : ""; // the unsigned scheme's zero point is 0
+      const mm = g.node("MatMulInteger", [q, w, aZero], `${p}.matmul_integer`);
+      const b = g.constant(`${p}.bias_quantized`, "int32", [out], int32);
+      const acc = g.node("Add", [mm, b], `${p}.add`);
+      const f = g.node("Cast", [acc], `${p}.acc_float`, { to: { int: ONNX_DTYPE.float32 } });
+      const m = Float32Array.from(s, (w) => requantizeMultiplier(input.scale, w, next.scale));
+      const mc = g.constant(`${p}.requantize_multiplier`, "float32", s.length > 1 ? [out] : [], m);
+      let v = g.node("Mul", [f, mc], `${p}.requantized`);
+      if (narrower) {
+        const bound = (b: number, name: string) =>
+          g.constant(`${p}.${name}`, "float32", [], Float32Array.of(b - next.zeroPoint));
+        const bounds = [bound(qmin, "output_min"), bound(next.qmax, "output_max")];
+        v = g.node("Clip", [v, ...bounds], `${p}.output_clip`);
+      }
+      const one = g.constant(`${p}.unit_scale`, "float32", [], Float32Array.of(1));
+      q = g.node("QuantizeLinear", [v, one, nextZero], `${p}.output_quantized`);
+    }
+    scale = { name: nextScale, value: next.scale };
+    zeroPoint = nextZero;
+  });
+  return y;
+}
+
 function exportLayer(e: LayerExport, x: string, layer: Layer): string {
   const { g, prefix } = e;
+  if (layer instanceof IntegerOnlyModel) {
+    if (e.form === "integer") return exportIntegerOnly(e, x, layer);
+    return layer.layers.reduce((y, l, j) => exportLayer({ ...e, prefix: sub(prefix, j) }, y, l), x);
+  }
   if (layer instanceof QuantizedLinear) {
     return e.form === "integer" ? exportInteger(e, x, layer) : exportQdq(e, x, layer);
   }
@@ -241,7 +364,7 @@ function exportLayer(e: LayerExport, x: string, layer: Layer): string {
 }
 
 function defaultInputShape(layers: readonly Layer[]): Dim[] {
-  for (const layer of layers) {
+  for (const layer of layers.flatMap((l) => l instanceof IntegerOnlyModel ? l.layers : [l])) {
     if (layer instanceof Linear || layer instanceof QuantizedLinear) {
       return ["N", layer.inFeatures];
     }
@@ -339,9 +462,11 @@ export function exportOnnx(model: Layer, options: ExportOnnxOptions = {}): Uint8
   const inputShape = options.inputShape ? [...options.inputShape] : defaultInputShape(layers);
   const g = new GraphBuilder();
   let x = "input";
+  // An IntegerOnlyModel exported whole names its layers layers.<i>, as a Sequential's are.
+  const whole = model instanceof IntegerOnlyModel;
   layers.forEach((layer, i) => {
     try {
-      x = exportLayer({ g, prefix: `layers.${i}`, form }, x, layer);
+      x = exportLayer({ g, prefix: whole ? "" : sub("", i), form }, x, layer);
     } catch (error) {
       if (!(error instanceof LayerExportError)) throw error;
       const message = `Cannot export layer ${i} (${layer}) to ONNX: ${error.message}`;
@@ -349,7 +474,9 @@ export function exportOnnx(model: Layer, options: ExportOnnxOptions = {}): Uint8
     }
   });
   if (!g.renameLastOutput("output")) g.node("Identity", [x], "output");
-  const quantized = layers.some((l) => l instanceof QuantizedLinear);
+  const quantized = layers.some((l) =>
+    l instanceof QuantizedLinear || l instanceof IntegerOnlyModel
+  );
   return g.encode({
     graphName: options.name ?? "tinytorch",
     docString: `Exported by @tinytorch/quantization/onnx (${
