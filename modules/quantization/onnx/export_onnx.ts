@@ -145,13 +145,21 @@ function clipBound({ scale, qmax }: InputQuantization): number {
   return m;
 }
 
-/** The int8 weights transposed to `[in, out]` (int4 when they fit and the form is QDQ). */
+/**
+ * The weights transposed to `[in, out]`: int8, or at 4 bits or fewer int4, two per byte (opset
+ * 21). MatMulInteger and QLinearMatMul take only 8-bit types, so in the integer form 4-bit
+ * weights are Cast to int8 in the graph (ONNX Runtime folds that once, at load).
+ */
 function weightValues({ g, prefix, form }: LayerExport, layer: QuantizedLinear): string {
   const { weight } = layer;
   const [out, inF] = weight.shape;
   const values = transpose(weight.values.data as Int8Array, out, inF);
-  const dtype = form === "qdq" && weight.bits <= 4 ? "int4" : "int8";
-  return g.constant(`${prefix}.weight_t_quantized`, dtype, [inF, out], values);
+  if (weight.bits > 4) {
+    return g.constant(`${prefix}.weight_t_quantized`, "int8", [inF, out], values);
+  }
+  const w = g.constant(`${prefix}.weight_t_quantized`, "int4", [inF, out], values);
+  if (form === "qdq") return w;
+  return g.node("Cast", [w], `${prefix}.weight_t_int8`, { to: { int: ONNX_DTYPE.int8 } });
 }
 
 function exportQdq(e: LayerExport, x: string, layer: QuantizedLinear): string {

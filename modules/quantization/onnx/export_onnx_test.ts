@@ -133,14 +133,20 @@ Deno.test("quantization: signed inputs get a uint8 zero point shifted by 128 and
   assert.deepEqual(initializer(qdq, "layers.0.weight_scale").dims, []); // per tensor: a scalar
 });
 
-Deno.test("quantization: 4-bit weights are int4 in the QDQ form (two per byte) and int8 for MatMulInteger", () => {
+Deno.test("quantization: 4-bit weights are int4, two per byte, Cast to int8 for MatMulInteger", () => {
   const { model } = quantizeModel(mlp(), rand([16, 5], { seed: 3 }), { bits: 4 });
-  const qdq = decode(exportOnnx(model, { form: "qdq" }));
-  assert.equal(initializer(qdq, "layers.0.weight_t_quantized").dtype, "int4");
-  const raw = qdq.graph.initializer.find((i: Message) => i.name === "layers.0.weight_t_quantized");
-  assert.equal(raw.rawData.length, Math.ceil(35 / 2));
-  const integer = decode(exportOnnx(model, { form: "integer" }));
-  assert.equal(initializer(integer, "layers.0.weight_t_quantized").dtype, "int8");
+  for (const form of ["qdq", "integer"] as const) {
+    const m = decode(exportOnnx(model, { form }));
+    const w = initializer(m, "layers.0.weight_t_quantized");
+    assert.equal(w.dtype, "int4");
+    const q = model.layers[0] as QuantizedLinear;
+    assert.equal(w.data[1 * 7 + 2], q.weight.values.data[2 * 5 + 1]);
+    const raw = m.graph.initializer.find((i: Message) => i.name === "layers.0.weight_t_quantized");
+    assert.equal(raw.rawData.length, Math.ceil(35 / 2));
+    if (form === "integer") {
+      assert.deepEqual(ops(m).slice(0, 4), ["Clip", "QuantizeLinear", "Cast", "MatMulInteger"]);
+    }
+  }
 });
 
 Deno.test("quantization: nested Sequentials are expanded, eval Dropout writes no node, activations map to ONNX", () => {
