@@ -28,7 +28,10 @@ import { ONNX_DTYPE } from "./onnx_proto.ts";
  * - `"integer"`: QuantizeLinear on the input, MatMulInteger (int32 accumulators, the input zero
  *   point as its `a_zero_point`), Add of the int32 bias, then the layer's rescale: Cast to
  *   double, Mul by `inputScale · weightScale[n]` (float64, exact), Cast to float. This is the
- *   layer's own arithmetic, so the logits are bit-identical to `forwardInt8`'s.
+ *   layer's own arithmetic, so the logits are bit-identical to `forwardInt8`'s. An
+ *   `IntegerOnlyModel` stays in uint8 between its layers: each one's int32 accumulators are
+ *   requantized as `requantize` does (Cast, Mul, Clip, QuantizeLinear with scale 1), or by one
+ *   QLinearMatMul when the layer has no bias (QLinearMatMul takes none).
  */
 export type OnnxExportForm = "qdq" | "integer";
 
@@ -135,13 +138,16 @@ function quantizeInput(
   return { q, scale, zeroPoint };
 }
 
-/** The float bound `m` of the Clip that saturates at `qmax` (see `quantizeInput`). */
+/**
+ * The float bound `m` of the Clip that saturates at `qmax` (see `quantizeInput`): the float32
+ * nearest `qmax · scale`, moved by a step if need be until `fround(m / scale)` lies strictly
+ * within half a step of `qmax`, so that it rounds to `qmax` whatever the tie rule.
+ */
 function clipBound({ scale, qmax }: InputQuantization): number {
   let m = Math.fround(qmax * scale);
-  const q = (v: number) => Math.round(Math.fround(v / scale)); // only its integer part matters
-  // fround(m / scale) is within an ulp of qmax, so it rounds to qmax; step until it does anyway.
-  while (q(m) > qmax) m = Math.fround(m - m * 2 ** -24);
-  while (q(m) < qmax) m = Math.fround(m + m * 2 ** -24);
+  const t = (v: number) => Math.fround(v / scale);
+  while (t(m) >= qmax + 0.5) m = Math.fround(m - m * 2 ** -24);
+  while (t(m) <= qmax - 0.5) m = Math.fround(m + Math.max(m, 2 ** -149) * 2 ** -24);
   return m;
 }
 
@@ -433,7 +439,8 @@ function checkOptions(model: unknown, options: ExportOnnxOptions): OnnxExportFor
  * an input the layer saturates at 127 saturates in the graph too.
  *
  * An uncalibrated `QuantizedLinear` (the simulated path) exports in the QDQ form only, as
- * DequantizeLinear weights and a float32 bias.
+ * DequantizeLinear weights and a float32 bias. An `IntegerOnlyModel` (from `quantizeModel` with
+ * `integerOnly`) exports bit for bit in the integer form; its QDQ form is its layers' QDQ graph.
  *
  * Writes nothing: save the bytes with `Deno.writeFile` and open them in ONNX Runtime or Netron.
  *
