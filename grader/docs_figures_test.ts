@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { MODULES } from "@tinytorch/course";
 import { accuracy, loadMnist, referenceMlp } from "@tinytorch/datasets";
 import { compareModelSizes, quantizeModel } from "@tinytorch/quantization";
+import { exportOnnx } from "@tinytorch/quantization/onnx";
 
 const root = new URL("../", import.meta.url);
 const read = (path: string) => Deno.readTextFile(new URL(path, root));
@@ -199,5 +200,33 @@ Deno.test("grader: the quantization lesson's accuracy, bits and bytes are what t
     new RegExp(
       escape(`${sizes.ratio.toFixed(2)}× (${sizes.originalBytes} → ${sizes.quantizedBytes} B)`),
     ),
+  );
+});
+
+Deno.test("grader: the README, the student guide and tito.md quote the ONNX files' sizes as exportOnnx writes them", async () => {
+  const { train } = await loadMnist();
+  const fp32 = await referenceMlp();
+  const { model } = quantizeModel(fp32, train.images.slice(0, 500), {
+    perChannel: true,
+    observer: "minmax",
+  });
+  const float = exportOnnx(fp32).length;
+  const int8 = exportOnnx(model, { form: "qdq" }).length;
+  const n = (x: number) => x.toLocaleString("en-US");
+  const ratio = `${(float / int8).toFixed(2)}×`.replace(".", "\\.");
+  const readme = await read("README.md");
+  assert.match(
+    readme,
+    new RegExp(
+      `a file ${ratio} smaller than the float32 export \\(${n(int8)}\\s+against ${
+        n(float)
+      } bytes\\)`,
+    ),
+  );
+  const milestone = new RegExp(`${ratio} \\(\`?${n(float)} → ${n(int8)} B`);
+  assert.match(await read("docs/student_guide.md"), milestone);
+  assert.match(
+    (await read("docs/tito.md")).replace(/\s+/g, " "),
+    new RegExp(`${ratio} smaller \\(\`${n(float)} → ${n(int8)} B`),
   );
 });

@@ -17,6 +17,7 @@ const PACKAGES = [
   "modules/profiling",
   "modules/quantization",
   "modules/quantization/kernels",
+  "modules/quantization/onnx",
 ];
 
 /**

@@ -15,7 +15,14 @@ import {
   quantizeInt8,
   quantizeModel,
 } from "@tinytorch/quantization";
+import { exportOnnx, type OnnxExportForm } from "@tinytorch/quantization/onnx";
 import { Rng, type Tensor, tensor } from "@tinytorch/tensor";
+import {
+  ONNX_RUNTIME_VERSION,
+  type OutputAgreement,
+  outputAgreement,
+  runOnnxModel,
+} from "../onnx_runtime.ts";
 
 /** One quantized variant of the reference MLP. */
 export interface VariantResult {
@@ -152,4 +159,49 @@ export function clipping(): ClippingResult[] {
     }
   }
   return results;
+}
+
+/** One exported ONNX file of the reference MLP, as ONNX Runtime ran it. */
+export interface OnnxFileResult {
+  /** What the file holds, e.g. `"int8 QDQ"`. */
+  readonly name: string;
+  /** The file. */
+  readonly bytes: Uint8Array;
+  /** The float32 file's size over this one's. */
+  readonly ratio: number;
+  /** ONNX Runtime's outputs on the test digits against the course's forward pass. */
+  readonly agreement: OutputAgreement;
+}
+
+/**
+ * The reference MLP exported to ONNX in float32, its int8 version (per-channel, min/max) in both
+ * forms, and the integer-only version in the integer form, each run in ONNX Runtime on the test
+ * digits and compared with the course's own forward pass of the same model.
+ */
+export async function onnxExport(
+  fp32: Sequential,
+  calibration: Tensor,
+  test: { images: Tensor },
+): Promise<{ runtime: string; files: OnnxFileResult[] }> {
+  const options = { perChannel: true, observer: "minmax" as const };
+  const { model } = quantizeModel(fp32, calibration, options);
+  const { model: integerOnly } = quantizeModel(fp32, calibration, {
+    ...options,
+    integerOnly: true,
+  });
+  const exports: { name: string; model: Sequential; form?: OnnxExportForm }[] = [
+    { name: "float32 (MatMul/Add)", model: fp32 },
+    { name: "int8 QDQ", model, form: "qdq" },
+    { name: "int8 integer", model, form: "integer" },
+    { name: "int8 integer-only", model: integerOnly, form: "integer" },
+  ];
+  const files: OnnxFileResult[] = [];
+  for (const e of exports) {
+    const bytes = exportOnnx(e.model, e.form ? { form: e.form } : {});
+    const got = await runOnnxModel(bytes, test.images);
+    const agreement = outputAgreement(got, e.model.forward(test.images));
+    const ratio = (files[0]?.bytes.length ?? bytes.length) / bytes.length;
+    files.push({ name: e.name, bytes, ratio, agreement });
+  }
+  return { runtime: ONNX_RUNTIME_VERSION, files };
 }

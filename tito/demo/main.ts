@@ -17,12 +17,20 @@ import { SingleBar } from "cli-progress";
 import { accuracy, loadMnist, referenceMlp } from "@tinytorch/datasets";
 import { availableKernels } from "@tinytorch/quantization";
 import { axisStart, barChart, page } from "./chart.ts";
-import { bitsSweep, clipping, speed, variants } from "./experiments.ts";
+import { bitsSweep, clipping, onnxExport, speed, variants } from "./experiments.ts";
 import type { DemoRun } from "./timing_runs.ts";
 
 const tty = Deno.stdout.isTerminal();
 const time = Number(Deno.args.find((a) => a.startsWith("--time="))?.slice(7) ?? 300);
-const steps = ["load MNIST", "reference MLP", "quantize 4 ways", "bits sweep", "speed", "clipping"];
+const steps = [
+  "load MNIST",
+  "reference MLP",
+  "quantize 4 ways",
+  "bits sweep",
+  "speed",
+  "clipping",
+  "ONNX export",
+];
 const bar = tty
   ? new SingleBar({ format: " {bar} {value}/{total} {step}", clearOnComplete: true })
   : null;
@@ -44,6 +52,7 @@ function table(head: string[], rows: (string | number)[][]): void {
 
 const reports = new URL("../../reports/", import.meta.url);
 const out = new URL("demo.html", reports);
+const onnxFile = new URL("mnist_int8.onnx", reports);
 const runs = new URL("demo_runs.jsonl", reports);
 console.log(
   `TinyTorch for Deno — quantizing a real MNIST classifier (Deno ${Deno.version.deno})`,
@@ -64,6 +73,8 @@ step("speed");
 const timings = await speed(fp32, test.images, time);
 step("clipping");
 const clip = clipping();
+step("ONNX export");
+const onnx = await onnxExport(fp32, calibration, test);
 bar?.update(steps.length, { step: "done" });
 bar?.stop();
 
@@ -126,7 +137,24 @@ table(
   ]),
 );
 
+console.log(
+  `\nONNX export (${onnxFile.pathname} is the int8 QDQ file), run in ONNX Runtime ${onnx.runtime} (Wasm) on the ${test.labels.size} test digits`,
+);
+table(
+  ["file", "bytes", "vs fp32", "same prediction", "outputs vs our forward"],
+  onnx.files.map(({ name, bytes, ratio, agreement: a }, i) => [
+    name,
+    bytes.length.toLocaleString("en-US"),
+    i === 0 ? "" : `${ratio.toFixed(2)}x smaller`,
+    `${a.samePredictions}/${a.rows}`,
+    a.identicalValues === a.values
+      ? "bit-identical"
+      : `max |diff| ${a.maxAbsDiff.toExponential(1)}, ${a.withinOneUlp}/${a.values} within 1 ulp`,
+  ]),
+);
+
 await Deno.mkdir(reports, { recursive: true });
+await Deno.writeFile(onnxFile, onnx.files.find((f) => f.name === "int8 QDQ")!.bytes);
 const run: DemoRun = {
   schema: 1,
   date: new Date().toISOString(),
@@ -184,4 +212,5 @@ await Deno.writeTextFile(
   ]),
 );
 console.log(`\nwrote ${out.pathname}`);
+console.log(`wrote ${onnxFile.pathname} (open it in Netron, or run it in ONNX Runtime)`);
 console.log(`timings of this run appended to ${runs.pathname}\n`);

@@ -58,6 +58,7 @@ export const RUN_FILES: Readonly<Record<string, string>> = {
   "01": "./perceptron.ts",
   "03": "./mlp.ts",
   "06": "./mlperf.ts",
+  "07": "./ship_it.ts",
 };
 
 /**

@@ -50,4 +50,14 @@ export const MILESTONES: readonly MilestoneInfo[] = [
     modules: ["tensor", "layers", "profiling", "quantization"],
     thresholds: { maxAccuracyDropPoints: 0.5, minSizeRatio: 3.85, minInt8Speedup: 1 },
   },
+  {
+    id: "07",
+    title: "Ship it",
+    year: 2019,
+    summary: "Export your int8 MNIST MLP to ONNX and run it in ONNX Runtime: it must predict " +
+      "what your own forward pass predicts on all 2000 test digits, from a file at least 3.8× " +
+      "smaller than the float32 export.",
+    modules: ["tensor", "layers", "quantization"],
+    thresholds: { minSamePredictions: 1, minFileRatio: 3.8 },
+  },
 ];
