@@ -114,7 +114,7 @@ export default [
       run: ({ ones, Dropout }) => new Dropout(0.8, { seed: 1112 }).forward(ones([100, 100])),
       compare: dropped(0.8, 0.03),
     },
-    "in eval mode Dropout is the identity": {
+    "in eval mode Dropout(0.5) is the identity on a seeded [2,3]": {
       run: ({ tensor, Dropout }) =>
         new Dropout(0.5, { seed: 1113 }).eval().forward(tensor(grid(2, 3, 1114))),
       expect: () => grid(2, 3, 1114),
