@@ -10,9 +10,10 @@
  *
  * @module
  */
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
+import { action, type ErrorStyle, runCommandLine } from "@tinytorch/tito/command_action";
 import { findModule, MODULES } from "@tinytorch/course";
-import { autogradeCommand, isolationOf } from "./cli_autograde.ts";
+import { autogradeCommand, type AutogradeFlags, isolationOf } from "./cli_autograde.ts";
 import { checkModule } from "./check/check_module.ts";
 import { buildGradescopeBundle, defaultBundlePath } from "./release/gradescope_bundle.ts";
 import { repositoryRoot } from "./paths.ts";
@@ -22,6 +23,19 @@ import { classBenchLines, classBenchPassed } from "./samples/class_bench_report.
 import { removeLiveSandboxes } from "./sandbox/sandbox.ts";
 
 const root = repositoryRoot();
+
+/** The grader's errors: `grade: <message>` on standard error, exit code 1. */
+const GRADE_ERRORS: ErrorStyle = {
+  failure: (error) => ({
+    message: `grade: ${error instanceof Error ? error.message : error}`,
+    exitCode: 1,
+  }),
+  print: (failure) => console.error(failure.message),
+};
+
+function run<A extends unknown[]>(work: (...args: A) => Promise<number>) {
+  return action(work, GRADE_ERRORS);
+}
 
 /**
  * Runs a command that builds sandboxes and has no graceful stop of its own: SIGINT or SIGTERM
@@ -116,7 +130,7 @@ async function gradescopeCommand(options: { module: string; out?: string }): Pro
   return 0;
 }
 
-function program(run: (code: Promise<number>) => void): Command {
+function program(): Command {
   const cli = new Command("grade").description("TinyTorch instructor grader").exitOverride();
   cli.command("release").description(
     "write the student repository (stubs, no grader, no solutions)",
@@ -126,7 +140,7 @@ function program(run: (code: Promise<number>) => void): Command {
       "--solutions <modules>",
       "comma-separated modules whose reference goes to .tito/reference/",
     )
-    .action((o) => run(releaseCommand(o)));
+    .action(run(releaseCommand));
   cli.command("autograde").description("grade a class's submissions of one module")
     .requiredOption("--module <name|number>", "the module")
     .option(
@@ -145,35 +159,26 @@ function program(run: (code: Promise<number>) => void): Command {
       "--isolation <mode>",
       "os (bubblewrap namespaces and cgroup caps; the default where it works) or process",
     )
-    .action((o) => run(autogradeCommand(root, o)));
+    .action(run((o: AutogradeFlags) => autogradeCommand(root, o)));
   cli.command("check").description(
     "reference full marks, stub 0, every hidden case fails on the stub",
   )
     .option("--module <name|number>", "one module (default: all)")
     .option("--isolation <mode>", "os (the default where bubblewrap works) or process")
-    .action((o) => run(check(o)));
+    .action(run(check));
   cli.command("bench").description(
     "grade a generated class under each isolation mode: throughput, memory, overhead",
   )
     .option("--size <n>", "submissions in the class (default 200)")
     .option("--jobs <n>", "submissions graded at once (default: number of cores)")
-    .action((o) => run(benchCommand(o)));
+    .action(run(benchCommand));
   cli.command("gradescope").description("build a Gradescope autograder zip for one module")
     .requiredOption("--module <name|number>", "the module")
     .option("--out <file>", "the zip to write (default reports/gradescope/<module>-autograder.zip)")
-    .action((o) => run(gradescopeCommand(o)));
+    .action(run(gradescopeCommand));
   return cli;
 }
 
-let pending: Promise<number> = Promise.resolve(0);
-try {
-  await program((code) => (pending = code)).parseAsync(["deno", "grade", ...Deno.args]);
-  const code = await pending;
-  removeLiveSandboxes();
-  Deno.exit(code);
-} catch (error) {
-  removeLiveSandboxes();
-  if (error instanceof CommanderError) Deno.exit(error.exitCode);
-  console.error(`grade: ${error instanceof Error ? error.message : error}`);
-  Deno.exit(1);
-}
+const code = await runCommandLine(program(), Deno.args, { style: GRADE_ERRORS });
+removeLiveSandboxes();
+Deno.exit(code);

@@ -83,18 +83,6 @@ Deno.test("grader: docs quote every task's title, points and case count as the r
   assert.deepEqual(problems, []);
 });
 
-Deno.test("grader: docs/tito.md counts the reference files tito saves", async () => {
-  const manifest = JSON.parse(await read("tito/reference_manifest.json"));
-  const doc = await read("docs/tito.md");
-  for (const [name, files] of Object.entries(manifest.modules as Record<string, object>)) {
-    for (
-      const m of doc.matchAll(/Saved the reference \((\d+) files\) to \.tito\/reference\/(\w+)\//g)
-    ) {
-      if (m[2] === name) assert.equal(Number(m[1]), Object.keys(files).length, m[0]);
-    }
-  }
-});
-
 Deno.test("grader: the README counts the sample class as the archives in grader/examples", async () => {
   let archives = 0;
   for await (const entry of Deno.readDir(new URL("grader/examples/", root))) {

@@ -1,10 +1,14 @@
 /**
  * Test helper: a fresh copy of the fixture course (`testdata/fixture/`) in a temporary git
- * repository, and a way to run tito there as a subprocess (`Deno.execPath()`), like a learner.
+ * repository, opened as a {@linkcode Project} for command functions called in-process, and a
+ * way to run tito there as a subprocess (`Deno.execPath()`), like a learner.
  *
  * @module
  */
-import { copyTree } from "./files.ts";
+import { stripVTControlCharacters } from "node:util";
+import { copyFixture } from "./files.ts";
+import type { Out } from "./output.ts";
+import { loadProject, type Project } from "./project.ts";
 
 const FIXTURE = new URL("./testdata/fixture/", import.meta.url).pathname.replace(/\/$/, "");
 const MAIN = new URL("./main.ts", import.meta.url).pathname;
@@ -23,6 +27,8 @@ export interface Run {
 export interface Fixture {
   /** Its root. */
   readonly root: string;
+  /** The project, for calling command functions in-process (the working directory stays). */
+  project(cwd?: string): Promise<Project>;
   /** Runs `tito <args>` in the root (or `cwd`, relative to it). */
   tito(args: string[], cwd?: string): Promise<Run>;
   /** Runs git in the root. */
@@ -52,8 +58,7 @@ async function output(cmd: string, args: string[], cwd: string, env: Record<stri
  * @returns The fixture; remove it when done (`await using`).
  */
 export async function fixture(): Promise<Fixture> {
-  const root = await Deno.makeTempDir({ prefix: "tito-fixture-" });
-  await copyTree(FIXTURE, root);
+  const root = await copyFixture(FIXTURE, "tito-fixture-");
   const config = JSON.parse(await Deno.readTextFile(`${root}/deno.json`));
   for (const [k, v] of Object.entries<string>(config.imports)) {
     if (v.startsWith("../")) config.imports[k] = new URL(v, `file://${FIXTURE}/`).href;
@@ -76,6 +81,7 @@ export async function fixture(): Promise<Fixture> {
   const remove = () => Deno.remove(root, { recursive: true });
   return {
     root,
+    project: (cwd) => loadProject(root, cwd ? `${root}/${cwd}` : root),
     tito: (args, cwd) =>
       output(Deno.execPath(), ["run", "-A", MAIN, ...args], cwd ? `${root}/${cwd}` : root, {
         NO_COLOR: "1",
@@ -93,5 +99,29 @@ export async function fixture(): Promise<Fixture> {
     },
     remove,
     [Symbol.asyncDispose]: remove,
+  };
+}
+
+/** What a printer printed, without colour codes. */
+export interface Captured extends Out {
+  /** Lines to standard output. */
+  readonly stdout: string[];
+  /** Warnings to standard error. */
+  readonly stderr: string[];
+}
+
+/**
+ * An {@linkcode Out} that keeps what is printed, for testing printers in-process.
+ *
+ * @returns The capture.
+ */
+export function capture(): Captured {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    say: (...lines) => stdout.push(...lines.map((l) => stripVTControlCharacters(l))),
+    warn: (text) => stderr.push(stripVTControlCharacters(text)),
   };
 }

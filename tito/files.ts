@@ -71,6 +71,20 @@ export async function copyTree(from: string, to: string, files?: readonly string
 }
 
 /**
+ * Copies a fixture (a folder under a `testdata/` folder) to a new temporary folder, for a test to
+ * change as it likes.
+ *
+ * @param from The fixture's folder.
+ * @param prefix The temporary folder's name prefix.
+ * @returns The copy's real path (symbolic links resolved); remove it when done.
+ */
+export async function copyFixture(from: string, prefix: string): Promise<string> {
+  const root = await Deno.realPath(await Deno.makeTempDir({ prefix }));
+  await copyTree(from, root);
+  return root;
+}
+
+/**
  * Makes `dir` hold exactly the files of `from`: copies them over and removes the others.
  *
  * @param from The source folder.

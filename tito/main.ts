@@ -3,27 +3,14 @@
  *
  * @module
  */
-import { Command, CommanderError } from "commander";
-import { reportError, wantsJson } from "./command_action.ts";
-import { moduleCompleteCommand } from "./module/module_complete.ts";
-import { moduleListCommand } from "./module/module_list.ts";
-import { moduleResetCommand } from "./module/module_reset.ts";
-import { moduleStartCommand } from "./module/module_start.ts";
-import { moduleStatusCommand } from "./module/module_status.ts";
+import { Command } from "commander";
+import { reportError, runCommandLine, wantsJson } from "./command_action.ts";
+import { moduleCommands, submitCommand } from "./module/module_commands.ts";
 import { testCommand } from "./test/test_command.ts";
 import { benchCommand } from "./profile/bench_command.ts";
 import { doctorCommand } from "./doctor/doctor_command.ts";
 import { profileCommand } from "./profile/profile_command.ts";
-import { submitCommand } from "./module/submit.ts";
-import { milestoneInfoCommand } from "./milestones/milestone_info.ts";
-import { milestoneListCommand } from "./milestones/milestone_list.ts";
-import { milestoneRunCommand } from "./milestones/milestone_run.ts";
-
-function group(name: string, description: string, commands: Command[]): Command {
-  const g = new Command(name).description(description);
-  for (const c of commands) g.addCommand(c);
-  return g;
-}
+import { milestoneCommands } from "./milestones/milestone_commands.ts";
 
 const json = wantsJson(Deno.args);
 
@@ -40,19 +27,9 @@ function exitOverrideEverywhere(c: Command): void {
 const program = new Command("tito")
   .description("TinyTorch for Deno: build your own ML framework, one module at a time")
   .version("0.1.0")
-  .addCommand(group("module", "work on course modules", [
-    moduleListCommand(),
-    moduleStatusCommand(),
-    moduleStartCommand(),
-    moduleCompleteCommand(),
-    moduleResetCommand(),
-  ]))
+  .addCommand(moduleCommands())
   .addCommand(testCommand())
-  .addCommand(group("milestone", "run historical milestones on your own modules", [
-    milestoneListCommand(),
-    milestoneInfoCommand(),
-    milestoneRunCommand(),
-  ]))
+  .addCommand(milestoneCommands())
   .addCommand(profileCommand())
   .addCommand(benchCommand())
   .addCommand(submitCommand())
@@ -63,9 +40,7 @@ program.addHelpText(
 );
 exitOverrideEverywhere(program);
 
-try {
-  await program.parseAsync(Deno.args, { from: "user" });
-} catch (error) {
-  if (!(error instanceof CommanderError)) throw error;
-  Deno.exitCode = error.exitCode === 0 ? 0 : 2; // 2: the command line was wrong
-}
+// 2: the command line was wrong
+Deno.exitCode = await runCommandLine(program, Deno.args, {
+  usageExitCode: (code) => code === 0 ? 0 : 2,
+});

@@ -39,6 +39,17 @@ export function warn(text: string): void {
   console.error(styleText("yellow", `⚠️  ${text}`, { stream: process.stderr }));
 }
 
+/** Where a command's printer writes: lines to standard output, warnings to standard error. */
+export interface Out {
+  /** Prints lines ({@linkcode say}). */
+  say(...lines: string[]): void;
+  /** Prints a warning ({@linkcode warn}). */
+  warn(text: string): void;
+}
+
+/** Standard output and standard error. */
+export const STDIO: Out = { say, warn };
+
 /** Prints an error to standard error. */
 export function complain(text: string, hint?: string): void {
   console.error(styleText("red", `❌ ${text}`, { stream: process.stderr }));

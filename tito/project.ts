@@ -34,10 +34,8 @@ export function learnerCwd(): string {
 }
 
 /**
- * Finds the enclosing project, makes it the working directory, and loads its course registry:
- * `MODULES` and `MILESTONES` exported by `<root>/modules/course/registry.ts`. The registry is
- * taken from the project tito runs in (not from tito's own copy), so tito's tests can run it on
- * a small fixture course. Only the registry is loaded: no learner code.
+ * Finds the enclosing project, makes it the working directory, and loads its course registry
+ * ({@linkcode loadProject}).
  *
  * @returns The project.
  * @throws {TitoError} Outside a project, or when the registry cannot be loaded.
@@ -51,6 +49,21 @@ export async function openProject(): Promise<Project> {
     });
   }
   Deno.chdir(root);
+  return await loadProject(root, cwd);
+}
+
+/**
+ * Loads a project's course registry: `MODULES` and `MILESTONES` exported by
+ * `<root>/modules/course/registry.ts`. The registry is taken from the project (not from tito's
+ * own copy), so tito's tests can run commands on a small fixture course. Only the registry is
+ * loaded: no learner code. The working directory is left as it is.
+ *
+ * @param root The project's absolute path.
+ * @param cwd Where relative paths in arguments start; default the root.
+ * @returns The project.
+ * @throws {TitoError} When the registry cannot be loaded.
+ */
+export async function loadProject(root: string, cwd: string = root): Promise<Project> {
   let registry: { MODULES?: readonly ModuleInfo[]; MILESTONES?: readonly MilestoneInfo[] };
   try {
     registry = await import(pathToFileURL(`${root}/${REGISTRY_PATH}`).href);
@@ -69,7 +82,7 @@ export async function openProject(): Promise<Project> {
  * @param m A module.
  * @returns e.g. `"02+03 layers"`.
  */
-export function moduleLabel(m: ModuleInfo): string {
+export function moduleLabel(m: Pick<ModuleInfo, "numbers" | "name">): string {
   return `${moduleNumbers(m)} ${m.name}`;
 }
 
@@ -79,7 +92,7 @@ export function moduleLabel(m: ModuleInfo): string {
  * @param m A module.
  * @returns e.g. `"02+03"`.
  */
-export function moduleNumbers(m: ModuleInfo): string {
+export function moduleNumbers(m: Pick<ModuleInfo, "numbers">): string {
   return m.numbers.map((n) => String(n).padStart(2, "0")).join("+");
 }
 

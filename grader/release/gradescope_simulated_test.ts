@@ -161,7 +161,7 @@ Deno.test({
 
       const results = JSON.parse(await Deno.readTextFile(`${sim}/autograder/results/results.json`));
       assert.deepEqual(schemaProblems(results), []);
-      assert.equal(results.score, 53.64, "ben_partial's score in the sample class");
+      assert.equal(results.score, 51.82, "ben_partial's score in the sample class");
       assert.equal(results.stdout_visibility, "hidden");
 
       const text = studentVisibleText(results);

@@ -19,7 +19,7 @@ const examples = `${root}/grader/examples`;
  */
 const EXPECTED: Record<string, [number, string]> = {
   "ada_correct": [100, "graded"],
-  "ben_partial": [53.64, "graded"],
+  "ben_partial": [51.82, "graded"],
   "cal_untouched_stub": [0, "graded"],
   "dan_syntax_error": [0, "load-error"],
   "eve_type_error": [100, "graded"],
@@ -27,7 +27,7 @@ const EXPECTED: Record<string, [number, string]> = {
   "gus_exit_at_import": [0, "load-error"],
   "hal_patched_assert": [0, "graded"],
   "ivy_replaced_deno_test": [0, "graded"],
-  "jon_fake_result_lines": [53.64, "graded"],
+  "jon_fake_result_lines": [51.82, "graded"],
   "kim_absolute_import": [0, "forbidden-import"],
   "lea_rewrites_cases": [0, "graded"],
   "mia_patched_to_json": [0, "load-error"],

@@ -79,27 +79,3 @@ export function checkFinite(x: Tensor, op: string): void {
     }
   }
 }
-
-/**
- * Clips every value into its channel's range (a copy): what lies outside a calibrated range is
- * represented by the range's end.
- *
- * @param x The float values.
- * @param layout How elements map to channels.
- * @param min The lower end per channel.
- * @param max The upper end per channel.
- * @returns The clipped values.
- */
-export function clipToChannelRanges(
-  x: Float32Array,
-  layout: ChannelLayout,
-  min: ArrayLike<number>,
-  max: ArrayLike<number>,
-): Float32Array {
-  const out = new Float32Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const c = Math.floor(i / layout.inner) % layout.channels;
-    out[i] = x[i] < min[c] ? min[c] : x[i] > max[c] ? max[c] : x[i];
-  }
-  return out;
-}

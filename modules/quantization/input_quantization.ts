@@ -17,7 +17,7 @@ export interface InputQuantization {
  * Chooses the input scheme from a calibrated range.
  *
  * - `min ≥ 0` (pixels, outputs of ReLU): 7-bit unsigned values in `[0, 127]` with zero point 0 and
- *   `scale = max / 127`. Non-negative inputs lose nothing to a zero point, and 7-bit operands make
+ *   `scale = fround(fround(max) / 127)` (float32, as ONNX stores it). Non-negative inputs lose nothing to a zero point, and 7-bit operands make
  *   the relaxed-SIMD dot product exact.
  * - otherwise asymmetric int8 (`quantizationParams(min, max)`); the matmul then needs the
  *   zero-point correction `− zeroPoint · Σ_k w[n, k]`.
@@ -34,7 +34,9 @@ export function inputQuantization(range: ObservedRange): InputQuantization {
     );
   }
   if (min === 0 && max === 0) return { scale: 1, zeroPoint: 0, qmin: 0, qmax: 0 }; // only zeros seen
-  if (min >= 0) return { scale: Math.fround(max / 127), zeroPoint: 0, qmin: 0, qmax: 127 };
+  if (min >= 0) {
+    return { scale: Math.fround(Math.fround(max) / 127), zeroPoint: 0, qmin: 0, qmax: 127 };
+  }
   const { scale, zeroPoint } = quantizationParams(min, max);
   return { scale, zeroPoint, qmin: -128, qmax: 127 };
 }

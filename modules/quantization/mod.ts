@@ -38,6 +38,8 @@ export * from "./percentile_observer.ts";
 export * from "./kernels/mod.ts";
 export * from "./input_quantization.ts";
 export * from "./quantized_linear.ts";
+export * from "./requantize.ts";
+export * from "./integer_only_model.ts";
 export * from "./quantize_model.ts";
 export * from "./compare_model_sizes.ts";
 export * from "./forward_benchmark.ts";

@@ -35,19 +35,23 @@ export function integerRange(bits: number, scheme: QuantizationScheme): [number,
 }
 
 /**
- * Chooses the scale and zero point for values in `[min, max]` (float32 scales).
+ * Chooses the scale and zero point for values in `[min, max]`, in float32 exactly as ONNX
+ * Runtime computes them (its `DynamicQuantizeLinear`, and the parameters of `QuantizeLinear`):
  *
- * - Asymmetric: widen the range to include 0 (`min' = min(min, 0)`, `max' = max(max, 0)`), then
- *   `scale = (max' − min') / (2^bits − 1)` and
- *   `zeroPoint = clamp(qmin − roundHalfToEven(min' / scale), qmin, qmax)`. Widening keeps the zero
- *   point inside the integer range, so all-positive and all-negative data lose nothing at the ends.
- * - Symmetric: `zeroPoint = 0`, `scale = max(|min|, |max|) / (2^(bits−1) − 1)`.
- * - Special cases, so that they round-trip exactly: a range that is all zero gets `scale = 1`; a
- *   constant range `min = max = c ≠ 0` gets `scale = |c|` and `zeroPoint = 0` (then `c` is `±1`).
+ * - Widen the range to include 0, in float32: `lo = fround(min(min, 0))`, `hi = fround(max(max,
+ *   0))`. Widening keeps real 0 exact, so all-positive, all-negative and constant data lose
+ *   nothing at the ends (a constant `c` gets the range `[0, c]`).
+ * - Asymmetric: `scale = fround(fround(hi − lo) / (2^bits − 1))`: the difference is rounded to
+ *   float32 first, then the quotient. The zero point is computed on the unsigned range
+ *   `[0, 2^bits − 1]`, as ONNX's uint8 is, and shifted by `2^(bits−1)` to our signed range:
+ *   `zeroPoint = qmin + roundHalfToEven(clamp(−fround(lo / scale), 0, 2^bits − 1))`.
+ * - Symmetric: `zeroPoint = 0`, `scale = fround(max(−lo, hi) / (2^(bits−1) − 1))`.
+ * - An all-zero range (`lo = hi = 0`) gets `scale = 1` (so the zero point is `qmin` asymmetric,
+ *   0 symmetric): zeros stay exact.
  *
- * Hints: compute the scale, round it to float32 with `Math.fround` (it is stored in a
- * Float32Array, and quantizing with the stored value keeps dequantization consistent), then the
- * zero point with {@linkcode roundHalfToEven} and `integerRange` (given, in this file).
+ * Hints: `Math.fround` rounds a number to float32; every step above is one float32 operation,
+ * so round after each (a float32 division is `Math.fround(a / b)` of float32 `a` and `b`). Use
+ * {@linkcode roundHalfToEven} and {@linkcode integerRange}.
  *
  * @example Usage
  * ```ts
@@ -75,14 +79,14 @@ export function quantizationParams(
   }
   const [qmin, qmax] = integerRange(bits, scheme);
   // #region solution quantization.2
-  if (min === max) return { scale: min === 0 ? 1 : Math.abs(min), zeroPoint: 0 };
+  const lo = Math.fround(Math.min(min, 0));
+  const hi = Math.fround(Math.max(max, 0));
   if (scheme === "symmetric") {
-    return { scale: Math.fround(Math.max(Math.abs(min), Math.abs(max)) / qmax), zeroPoint: 0 };
+    return { scale: hi === lo ? 1 : Math.fround(Math.max(-lo, hi) / qmax), zeroPoint: 0 };
   }
-  const lo = Math.min(min, 0);
-  const hi = Math.max(max, 0);
-  const scale = Math.fround((hi - lo) / (qmax - qmin));
-  const zeroPoint = Math.min(qmax, Math.max(qmin, qmin - roundHalfToEven(lo / scale)));
-  return { scale, zeroPoint };
+  const steps = qmax - qmin;
+  const scale = hi === lo ? 1 : Math.fround(Math.fround(hi - lo) / steps);
+  const unsigned = Math.min(steps, Math.max(0, -Math.fround(lo / scale)));
+  return { scale, zeroPoint: qmin + roundHalfToEven(unsigned) };
   // #endregion
 }

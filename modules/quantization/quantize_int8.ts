@@ -1,11 +1,6 @@
 import { Tensor } from "@tinytorch/tensor";
-import {
-  channelLayout,
-  channelMinMax,
-  checkFinite,
-  clipToChannelRanges,
-  normalizeChannelAxis,
-} from "./_channels.ts";
+import { channelLayout, channelMinMax, checkFinite, normalizeChannelAxis } from "./_channels.ts";
+import { givenParams } from "./_given_params.ts";
 import {
   integerRange,
   type QuantizationParams,
@@ -37,32 +32,17 @@ export interface QuantizeOptions {
   scheme?: QuantizationScheme;
   /** Quantize each slice along this axis with its own scale (per channel); default per tensor. */
   axis?: number;
-  /** A calibrated range to use instead of the data's min/max; values outside it are clipped. */
+  /** A calibrated range to use instead of the data's min/max; values outside it saturate. */
   range?: QuantizationRange;
+  /**
+   * Given parameters instead of a range (ONNX `QuantizeLinear`'s `y_scale` and `y_zero_point`):
+   * one scale, or one per channel along `axis`, and zero points likewise (default 0).
+   */
+  scale?: number | readonly number[];
+  /** The zero point(s) that go with a given `scale`; default 0. */
+  zeroPoint?: number | readonly number[];
   /** The bit width, 2 to 8; default 8. Fewer bits still take one byte per value. */
   bits?: number;
-}
-
-/**
- * The float range a scheme represents for a calibrated `[min, max]`: widened to include 0
- * (asymmetric), or `[−m, m]` with `m = max(|min|, |max|)` (symmetric). Values outside it are
- * clipped.
- *
- * @param min The calibrated minimum.
- * @param max The calibrated maximum.
- * @param scheme The scheme.
- * @returns The represented `[lo, hi]`.
- */
-function representedRange(
-  min: number,
-  max: number,
-  scheme: QuantizationScheme,
-): [number, number] {
-  if (scheme === "symmetric") {
-    const m = Math.max(Math.abs(min), Math.abs(max));
-    return [-m, m];
-  }
-  return [Math.min(min, 0), Math.max(max, 0)];
 }
 
 /**
@@ -114,13 +94,43 @@ function ranges(x: Tensor, layout: ChannelLayout, range?: QuantizationRange) {
   };
 }
 
+function parameters(
+  x: Tensor,
+  layout: ChannelLayout,
+  options: QuantizeOptions,
+  qrange: readonly [number, number],
+): { scale: Float32Array; zeroPoint: Int32Array } {
+  if (options.scale !== undefined || options.zeroPoint !== undefined) {
+    if (options.range) {
+      throw new RangeError("Cannot quantize with both a range and a given scale: choose one");
+    }
+    return givenParams(
+      { scale: options.scale ?? NaN, zeroPoint: options.zeroPoint },
+      layout.channels,
+      qrange,
+    );
+  }
+  const { scheme = "asymmetric", bits = 8 } = options;
+  const { min, max } = ranges(x, layout, options.range);
+  const scale = new Float32Array(layout.channels);
+  const zeroPoint = new Int32Array(layout.channels);
+  for (let c = 0; c < layout.channels; c++) {
+    const p = quantizationParams(min[c], max[c], { scheme, bits });
+    checkParams(p, qrange, [min[c], max[c]]);
+    scale[c] = p.scale;
+    zeroPoint[c] = p.zeroPoint;
+  }
+  return { scale, zeroPoint };
+}
+
 /**
  * Writes `q[i] = clamp(roundHalfToEven(x[i] / scale[c]) + zeroPoint[c], qmin, qmax)` for every
  * element, `c` being the element's channel: `c = floor(i / layout.inner) % layout.channels`.
+ * The division is a float32 division, as in ONNX `QuantizeLinear`: `Math.fround(x[i] / scale[c])`.
  * Values outside the represented range saturate at `qmin`/`qmax` (that is the clipping).
  *
- * Hints: one loop over `x`; divide by the scale rather than multiplying by its inverse, so the
- * constant-tensor special case (`x / |x| = ±1`) stays exact.
+ * Hints: one loop over `x`; divide by the scale rather than multiplying by its inverse (that is
+ * what ONNX specifies, and `x · (1/scale)` rounds differently).
  *
  * @param x The float values.
  * @param scale One scale per channel.
@@ -141,7 +151,7 @@ export function quantizeValues(
   const q = new Int8Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const c = Math.floor(i / layout.inner) % layout.channels;
-    const v = roundHalfToEven(x[i] / scale[c]) + zeroPoint[c];
+    const v = roundHalfToEven(Math.fround(x[i] / scale[c])) + zeroPoint[c];
     q[i] = v < qmin ? qmin : v > qmax ? qmax : v;
   }
   return q;
@@ -153,7 +163,10 @@ export function quantizeValues(
  *
  * Per tensor by default; with `axis`, each slice along it (e.g. each output row of a Linear
  * weight, `axis: 0`) gets its own scale and zero point. The parameters come from the data's
- * min/max, or from a calibrated `range`; see `quantizationParams` for the formulas.
+ * min/max, or from a calibrated `range` (see `quantizationParams` for the formulas), or are given
+ * (`scale` and `zeroPoint`, as ONNX `QuantizeLinear` takes them). Either way the values are
+ * `clamp(roundHalfToEven(fround(x / scale)) + zeroPoint, qmin, qmax)`, bit for bit what ONNX
+ * `QuantizeLinear` computes (whose int8 range is the asymmetric `[-128, 127]`).
  *
  * @example Usage
  * ```ts
@@ -161,18 +174,21 @@ export function quantizeValues(
  * import { tensor } from "@tinytorch/tensor";
  * import assert from "node:assert/strict";
  * const q = quantizeInt8(tensor([1, 2, 3, 4, 5, 6])); // asymmetric: scale 6/255, zero point -128
- * assert.deepEqual(Array.from(q.values.data), [-86, -43, -1, 42, 84, 127]);
- * const back = dequantizeInt8(q).data; // 0.988, 2, 2.988, 4, 4.988, 6
+ * // 3 / scale is 127.4999995 in float64 but 127.5 in float32 (ONNX divides in float32): 128 - 128
+ * assert.deepEqual(Array.from(q.values.data), [-86, -43, 0, 42, 84, 127]);
+ * const back = dequantizeInt8(q).data; // 0.988, 2, 3.012, 4, 4.988, 6
  * // each within half a step (scale / 2 ≈ 0.0118), plus float32 rounding:
  * assert.ok(back.every((v, i) => Math.abs(v - (i + 1)) <= q.scale[0] / 2 + 1e-6));
  * ```
  *
  * @param x A float32 tensor with at least one element, all finite.
- * @param options Scheme, channel axis, calibrated range and bit width.
+ * @param options Scheme, channel axis, calibrated range or given parameters, and bit width.
  * @returns The quantized tensor.
- * @throws {TypeError} If `x` is not a float32 tensor.
+ * @throws {TypeError} If `x` is not a float32 tensor, or a given scale or zero point is not a
+ * number or a list of numbers.
  * @throws {RangeError} For an empty tensor, a NaN or ±Infinity (naming the first), a bad axis,
- * bit width or range.
+ * bit width or range, both a range and a scale, or given parameters that do not fit (their
+ * count, a scale that is not positive and finite, a zero point outside the integer range).
  */
 export function quantizeInt8(x: Tensor, options: QuantizeOptions = {}): QuantizedTensor {
   const { scheme = "asymmetric", bits = 8 } = options;
@@ -188,22 +204,8 @@ export function quantizeInt8(x: Tensor, options: QuantizeOptions = {}): Quantize
   const qrange = integerRange(bits, scheme);
   const axis = normalizeChannelAxis(options.axis, x.shape);
   const layout = channelLayout(x.shape, axis);
-  const { min, max } = ranges(x, layout, options.range);
-  const scale = new Float32Array(layout.channels);
-  const zeroPoint = new Int32Array(layout.channels);
-  const lo = new Float64Array(layout.channels);
-  const hi = new Float64Array(layout.channels);
-  for (let c = 0; c < layout.channels; c++) {
-    const p = quantizationParams(min[c], max[c], { scheme, bits });
-    [lo[c], hi[c]] = representedRange(min[c], max[c], scheme);
-    checkParams(p, qrange, [min[c], max[c]]);
-    scale[c] = p.scale;
-    zeroPoint[c] = p.zeroPoint;
-  }
-  const input = options.range
-    ? clipToChannelRanges(x.data as Float32Array, layout, lo, hi)
-    : x.data as Float32Array;
-  const data = quantizeValues(input, scale, zeroPoint, layout, qrange);
+  const { scale, zeroPoint } = parameters(x, layout, options, qrange);
+  const data = quantizeValues(x.data as Float32Array, scale, zeroPoint, layout, qrange);
   return new QuantizedTensor({
     values: new Tensor(data, x.shape),
     scale,

@@ -3,6 +3,7 @@ import { Tensor } from "@tinytorch/tensor";
 import { MinMaxObserver, type ObservedRange } from "./min_max_observer.ts";
 import { PercentileObserver } from "./percentile_observer.ts";
 import { QuantizedLinear } from "./quantized_linear.ts";
+import { IntegerOnlyModel } from "./integer_only_model.ts";
 
 /** Options of {@linkcode quantizeModel}. */
 export interface QuantizeModelOptions {
@@ -14,6 +15,13 @@ export interface QuantizeModelOptions {
   percentile?: number;
   /** Weight bit width, 2 to 8; default 8. */
   bits?: number;
+  /**
+   * Build an {@linkcode IntegerOnlyModel}: activations stay int8 between layers (requantized to
+   * the next layer's calibrated input scale), a ReLU is a clamp at the zero point, and only the
+   * network's input is quantized and its output dequantized. Default `false`: each layer
+   * dequantizes its output to float32.
+   */
+  integerOnly?: boolean;
   /** Called after each layer with `(done, total)`. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -139,7 +147,9 @@ function checkModel(model: unknown, images: unknown, options: QuantizeModelOptio
  *
  * @param model The float32 model.
  * @param calibrationImages A float32 batch `[N, features]` of typical inputs.
- * @param options Per-channel weights, observer, percentile, bits, progress callback.
+ * With `integerOnly`, the same layers are chained as an {@linkcode IntegerOnlyModel}.
+ *
+ * @param options Per-channel weights, observer, percentile, bits, integer-only, progress callback.
  * @returns The new model and the per-layer report.
  * @throws {TypeError} If `model` is not a Sequential, the images are not float32, or the observer
  * is unknown.
@@ -151,6 +161,13 @@ export function quantizeModel(
   options: QuantizeModelOptions = {},
 ): QuantizedModel {
   checkModel(model, calibrationImages, options);
+  if (options.integerOnly) {
+    const { model: layers, report } = quantizeModel(model, calibrationImages, {
+      ...options,
+      integerOnly: false,
+    });
+    return { model: new IntegerOnlyModel(...layers.layers).eval(), report };
+  }
   const { perChannel = true, bits = 8, onProgress } = options;
   // #region solution quantization.8
   const flat = flatLayers(model);

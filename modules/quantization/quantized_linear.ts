@@ -14,6 +14,9 @@ import type { ObservedRange } from "./min_max_observer.ts";
 import { quantizeInt8 } from "./quantize_int8.ts";
 import { QuantizedTensor } from "./quantized_tensor.ts";
 import { roundHalfToEven } from "./round_half_to_even.ts";
+import { checkParts, type QuantizedParts } from "./_quantized_parts.ts";
+
+export type { QuantizedParts };
 
 /** Options of {@linkcode QuantizedLinear.fromLinear}. */
 export interface QuantizedLinearOptions {
@@ -38,8 +41,9 @@ export interface MemoryUsage {
   /** `fp32Bytes / quantizedBytes`. */
   readonly ratio: number;
   /**
-   * Working memory of the kernel beyond the weights (the Wasm input, output and float staging
-   * buffers), not state.
+   * Working memory of the kernel beyond the stored weights (the Wasm input, output and float
+   * staging buffers, and, for weights packed at 4 bits or fewer, the int8 copy the kernel unpacks
+   * them into once at load), not state.
    */
   readonly scratchBytes: number;
 }
@@ -90,16 +94,31 @@ export class QuantizedLinear extends Layer {
   readonly outFeatures: number;
   /** The int8 weights `[outFeatures, inFeatures]` with their scales (zero points are 0). */
   readonly weight: QuantizedTensor;
-  /** The bias: int32 at scale `s_in · s_w` when calibrated, float32 otherwise, or null. */
-  readonly bias: Tensor | null;
+  #bias: Tensor | null;
   #calibrated: Calibrated | null;
 
   private constructor(weight: QuantizedTensor, bias: Tensor | null, calibrated: Calibrated | null) {
     super();
     [this.outFeatures, this.inFeatures] = weight.shape;
     this.weight = weight;
-    this.bias = bias;
+    this.#bias = bias;
     this.#calibrated = calibrated;
+  }
+
+  /**
+   * The bias as float32, or null. Once calibrated the layer stores it as int32 at scale
+   * `s_in · s_w` (what the integer path adds), and this is that int32 bias times its scale.
+   */
+  get bias(): Tensor | null {
+    return this.#floatBias();
+  }
+
+  /**
+   * How this layer quantizes its inputs (scale, zero point, integer range), or null before
+   * calibration. A copy: changing it changes nothing.
+   */
+  get inputQuantization(): InputQuantization | null {
+    return this.#calibrated ? { ...this.#calibrated.input } : null;
   }
 
   /**
@@ -115,8 +134,8 @@ export class QuantizedLinear extends Layer {
     if (!(layer instanceof Linear)) {
       throw new TypeError(`Cannot quantize ${String(layer)}: expected a Linear layer`);
     }
-    const { perChannel = true, bits = 8, maxBatch } = options;
-    let weight = quantizeInt8(layer.weight, {
+    const { perChannel = true, bits = 8 } = options;
+    const weight = quantizeInt8(layer.weight, {
       scheme: "symmetric",
       bits,
       ...(perChannel ? { axis: 0 } : {}),
@@ -125,20 +144,58 @@ export class QuantizedLinear extends Layer {
       return new QuantizedLinear(weight, layer.bias?.clone() ?? null, null);
     }
     const input = inputQuantization(options.inputRange);
-    const shape = [layer.outFeatures, layer.inFeatures] as const;
-    const kernel = createInt8Linear(weight.values.data as Int8Array, shape, {
-      kernel: chooseKernel(options.kernel, input),
-      ...(maxBatch !== undefined ? { maxBatch } : {}),
-    });
-    if (kernel.weights) {
-      weight = new QuantizedTensor({ ...weight, values: new Tensor(kernel.weights, shape) });
-    }
     const bias = layer.bias
       ? quantizeBias(layer.bias.data as Float32Array, input.scale, weight.scale)
       : null;
-    const sums = input.zeroPoint === 0 ? null : rowSums(weight.values.data as Int8Array, shape);
+    return QuantizedLinear.fromQuantized({ weight, bias, input, ...options });
+  }
+
+  /**
+   * A calibrated layer from its integer parts, for models quantized elsewhere (an ONNX file, a
+   * checkpoint): int8 weights `[outFeatures, inFeatures]` with zero points 0 (symmetric, per
+   * tensor or per output row), an int32 bias at scale `inputScale · weightScale`, and the input
+   * quantization.
+   *
+   * @example Usage
+   * ```ts
+   * import { QuantizedLinear, QuantizedTensor } from "@tinytorch/quantization";
+   * import { Tensor, tensor } from "@tinytorch/tensor";
+   * import assert from "node:assert/strict";
+   * const weight = new QuantizedTensor({
+   *   values: new Tensor(Int8Array.of(1, -2, 3, 4), [2, 2]),
+   *   scale: Float32Array.of(0.5),
+   *   zeroPoint: Int32Array.of(0),
+   *   axis: null,
+   *   scheme: "symmetric",
+   *   bits: 8,
+   * });
+   * const input = { scale: 0.25, zeroPoint: 0, qmin: 0, qmax: 127 };
+   * const layer = QuantizedLinear.fromQuantized({ weight, bias: Int32Array.of(8, -8), input });
+   * // x = [1, 2] → xq = [4, 8]; acc = [4 - 16 + 8, 12 + 32 - 8] = [-4, 36]; y = acc · 0.25 · 0.5
+   * assert.deepEqual(Array.from(layer.forward(tensor([[1, 2]])).data), [-0.5, 4.5]);
+   * ```
+   *
+   * @param parts The weight, the int32 bias (or null), the input quantization, and kernel options.
+   * @returns The layer.
+   * @throws {TypeError} If `weight` is not a 2-D int8 QuantizedTensor or `bias` not an Int32Array.
+   * @throws {RangeError} For non-zero weight zero points, a bias of the wrong length, an input
+   * quantization that does not fit int8, or a kernel that cannot take the inputs.
+   */
+  static fromQuantized(parts: QuantizedParts): QuantizedLinear {
+    const { weight, bias, input, maxBatch } = checkParts(parts);
+    const shape = weight.shape as [number, number];
+    const kernel = createInt8Linear(weight.values.data as Int8Array, shape, {
+      kernel: chooseKernel(parts.kernel, input),
+      ...(maxBatch !== undefined ? { maxBatch } : {}),
+    });
+    // 8-bit weights live in the kernel's memory (one copy). Packed 4-bit weights stay packed;
+    // the kernel unpacks them once, here, into its own int8 copy (working memory).
+    const w = kernel.weights && weight.packed === null
+      ? new QuantizedTensor({ ...weight, values: new Tensor(kernel.weights, shape) })
+      : weight;
+    const sums = input.zeroPoint === 0 ? null : rowSums(w.values.data as Int8Array, shape);
     const calibrated = { input, kernel, bias, rowSums: sums };
-    return new QuantizedLinear(weight, bias && new Tensor(bias), calibrated);
+    return new QuantizedLinear(w, null, calibrated);
   }
 
   /** Whether an input range was calibrated (then `forward` runs the integer path). */
@@ -204,14 +261,56 @@ export class QuantizedLinear extends Layer {
   }
 
   /**
-   * The stored state: the quantized weight, the bias and, for signed inputs, the weight row sums
-   * of the zero-point correction (derived, but stored: their bytes count).
+   * The integer core of the layer, for integer-only inference: the int32 accumulators at scale
+   * `s_in · s_w[n]` with the bias added and the input zero point corrected,
+   * `acc[r, n] = Σ_k xq[r, k] · wq[n, k] + bias[n] − z_in · Σ_k wq[n, k]`. Float inputs are
+   * quantized with the layer's input quantization first; int8 inputs are taken as already
+   * quantized with it.
+   *
+   * @param x `rows × inFeatures` values, row-major: float32, or int8 quantized as
+   * {@linkcode QuantizedLinear.inputQuantization} says.
+   * @param rows The number of rows.
+   * @returns `rows × outFeatures` int32 accumulators.
+   * @throws {RangeError} Before calibration, for a length that is not `rows × inFeatures`, or
+   * for int8 inputs outside the input's integer range.
+   */
+  accumulate(x: Float32Array | Int8Array, rows: number): Int32Array {
+    const c = this.#calibrated;
+    if (!c) {
+      throw new RangeError(`Cannot accumulate in ${this}: it has no calibrated input range`);
+    }
+    if (x instanceof Int8Array) {
+      const bad = x.findIndex((v) => v < c.input.qmin || v > c.input.qmax);
+      if (bad >= 0) {
+        throw new RangeError(
+          `Cannot accumulate in ${this}: input ${bad} is ${
+            x[bad]
+          }, outside its integer range [${c.input.qmin}, ${c.input.qmax}]`,
+        );
+      }
+    }
+    const acc = x instanceof Int8Array
+      ? c.kernel.run(x, rows)
+      : c.kernel.runFloat(x, rows, c.input);
+    const n = this.outFeatures;
+    for (let j = 0; j < n; j++) {
+      const offset = (c.bias?.[j] ?? 0) - (c.rowSums ? c.input.zeroPoint * c.rowSums[j] : 0);
+      if (offset !== 0) { for (let i = j; i < acc.length; i += n) acc[i] += offset; }
+    }
+    return acc;
+  }
+
+  /**
+   * The stored state: the quantized weight, the bias as stored (int32 once calibrated, float32
+   * before) and, for signed inputs, the weight row sums of the zero-point correction (derived,
+   * but stored: their bytes count).
    *
    * @returns `[weight, bias?, rowSums?]`; each has `size` and `nbytes`.
    */
   override parameters(): (Tensor | QuantizedTensor)[] {
+    const stored = this.#storedBias();
     const sums = this.#calibrated?.rowSums;
-    return [this.weight, ...this.bias ? [this.bias] : [], ...sums ? [new Tensor(sums)] : []];
+    return [this.weight, ...stored ? [stored] : [], ...sums ? [new Tensor(sums)] : []];
   }
 
   /**
@@ -239,7 +338,8 @@ export class QuantizedLinear extends Layer {
    */
   override flops(inShape: readonly number[]): number {
     const rows = this.outputShape(inShape).slice(0, -1).reduce((a, b) => a * b, 1);
-    return rows * (2 * this.inFeatures * this.outFeatures + (this.bias ? this.outFeatures : 0));
+    const bias = this.#storedBias() ? this.outFeatures : 0;
+    return rows * (2 * this.inFeatures * this.outFeatures + bias);
   }
 
   /**
@@ -248,12 +348,12 @@ export class QuantizedLinear extends Layer {
    * @returns Bytes and their ratio.
    */
   memoryUsage(): MemoryUsage {
-    const fp32Bytes = (this.weight.size + (this.bias?.size ?? 0)) * 4;
+    const bias = this.#storedBias();
+    const fp32Bytes = (this.weight.size + (bias?.size ?? 0)) * 4;
     const c = this.#calibrated;
-    const quantizedBytes = this.weight.nbytes + (this.bias?.nbytes ?? 0) +
-      (c?.rowSums?.byteLength ?? 0);
-    const resident = c?.kernel.weights ? 0 : this.weight.values.nbytes;
-    const scratchBytes = c ? c.kernel.byteLength - this.weight.values.nbytes + resident : 0;
+    const quantizedBytes = this.weight.nbytes + (bias?.nbytes ?? 0) + (c?.rowSums?.byteLength ?? 0);
+    const shared = c?.kernel.weights && this.weight.packed === null ? this.weight.size : 0;
+    const scratchBytes = c ? c.kernel.byteLength - shared : 0;
     return { fp32Bytes, quantizedBytes, ratio: fp32Bytes / quantizedBytes, scratchBytes };
   }
 
@@ -268,9 +368,14 @@ export class QuantizedLinear extends Layer {
     return `QuantizedLinear(${this.inFeatures}, ${this.outFeatures}, int${this.weight.bits} ${per}, ${path})`;
   }
 
+  #storedBias(): Tensor | null {
+    const int32 = this.#calibrated?.bias;
+    return int32 ? new Tensor(int32) : this.#bias;
+  }
+
   #floatBias(): Tensor | null {
     const c = this.#calibrated;
-    if (!this.bias || !c?.bias) return this.bias;
+    if (!c?.bias) return this.#bias?.clone() ?? null;
     const s = this.weight.scale;
     const b = Float32Array.from(c.bias, (v, j) => v * c.input.scale * s[s.length === 1 ? 0 : j]);
     return new Tensor(b);

@@ -22,12 +22,14 @@ Deno.test("quantization: an unknown scheme or observer is a TypeError, not a sil
   assert.throws(() => quantizeModel(model, zeros([2])), RangeError);
 });
 
-Deno.test("quantization: a calibrated range clips, a constant one too", () => {
+Deno.test("quantization: a calibrated range saturates what lies outside it, as QuantizeLinear does", () => {
+  // [2, 2] widens to [0, 2]: scale fround(2 / 255), zero point -128. 1 / scale is 127.4999924 in
+  // float32 (rounds to 127: -1); 5 saturates at 127, -3 at -128.
   const q = quantizeInt8(tensor([0, 1, 2, 5, -3]), { range: { min: 2, max: 2 } });
-  // represented: {0, 2} (scale 2, q in {0, 1}); 1 is a tie and rounds to the even q = 0
-  assert.deepEqual(Array.from(dequantizeInt8(q).data), [0, 0, 2, 2, 0]);
-  const zero = quantizeInt8(tensor([300, -1]), { range: { min: 0, max: 0 } });
-  assert.deepEqual(Array.from(dequantizeInt8(zero).data), [0, 0]);
+  assert.deepEqual(Array.from(q.values.data), [-128, -1, 127, 127, -128]);
+  // [0, 0] gets scale 1 and zero point -128: zeros stay exact, 300 saturates at 127 (255).
+  const zero = quantizeInt8(tensor([300, -1, 0]), { range: { min: 0, max: 0 } });
+  assert.deepEqual(Array.from(dequantizeInt8(zero).data), [255, 0, 0]);
   assert.deepEqual(inputQuantization({ min: 0, max: 0 }), {
     scale: 1,
     zeroPoint: 0,

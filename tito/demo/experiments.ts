@@ -38,6 +38,12 @@ export function variants(
     { name: "per-channel, min/max", perChannel: true, observer: "minmax" as const },
     { name: "per-tensor, percentile 99.9", perChannel: false, observer: "percentile" as const },
     { name: "per-channel, percentile 99.9", perChannel: true, observer: "percentile" as const },
+    {
+      name: "per-channel, min/max, integer-only",
+      perChannel: true,
+      observer: "minmax" as const,
+      integerOnly: true,
+    },
   ];
   return recipes.map(({ name, ...options }) => {
     const { model } = quantizeModel(fp32, calibration, options);
@@ -53,15 +59,24 @@ export function variants(
   });
 }
 
-/** Accuracy when the weights get fewer bits (activations stay 7/8-bit). */
+/**
+ * Accuracy and stored bytes when the weights get fewer bits (activations stay 7/8-bit; at 4
+ * bits or fewer the weights are packed two per byte).
+ */
 export function bitsSweep(
   fp32: Sequential,
   calibration: Tensor,
   test: { images: Tensor; labels: Tensor },
-): { bits: number; accuracy: number }[] {
+): { bits: number; accuracy: number; bytes: number; ratio: number }[] {
   return [8, 6, 4, 3, 2].map((bits) => {
     const { model } = quantizeModel(fp32, calibration, { bits });
-    return { bits, accuracy: accuracy(model.forward(test.images), test.labels) };
+    const sizes = compareModelSizes(fp32, model);
+    return {
+      bits,
+      accuracy: accuracy(model.forward(test.images), test.labels),
+      bytes: sizes.quantizedBytes,
+      ratio: sizes.ratio,
+    };
   });
 }
 

@@ -100,8 +100,14 @@ for (const { batch, timings: t } of timings) {
 }
 console.log("\nWeight bits (activations stay 7/8-bit), per-channel min/max");
 table(
-  ["bits", "accuracy", "drop (points)"],
-  sweep.map((s) => [s.bits, pct(s.accuracy), ((base - s.accuracy) * 100).toFixed(2)]),
+  ["bits", "accuracy", "drop (points)", "bytes", "vs fp32"],
+  sweep.map((s) => [
+    s.bits,
+    pct(s.accuracy),
+    ((base - s.accuracy) * 100).toFixed(2),
+    s.bytes.toLocaleString("en-US"),
+    `${s.ratio.toFixed(2)}x`,
+  ]),
 );
 console.log("\nWhat clipping buys: MSE on the bulk (inside P0.1..P99.9) and on all values");
 table(

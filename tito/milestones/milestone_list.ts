@@ -1,9 +1,40 @@
-import { Command } from "commander";
-import { action } from "../command_action.ts";
-import { incomplete, milestoneStatus } from "../progress/course_status.ts";
-import { dim, say, table } from "../output.ts";
+import type { MilestoneInfo } from "@tinytorch/course";
+import { incomplete, type MilestoneStatus, milestoneStatus } from "../progress/course_status.ts";
+import { dim, type Out, table } from "../output.ts";
 import { readProgress } from "../progress/progress_store.ts";
-import { openProject } from "../project.ts";
+import type { Project } from "../project.ts";
+
+/** A milestone in `tito milestone list`. */
+export interface MilestoneListEntry extends MilestoneInfo {
+  /** Where the learner stands. */
+  readonly status: MilestoneStatus;
+  /** Its modules that are not complete yet. */
+  readonly needs: readonly string[];
+}
+
+/** What `tito milestone list` shows. */
+export interface MilestoneListReport {
+  /** Every milestone, in course order. */
+  readonly milestones: readonly MilestoneListEntry[];
+}
+
+/**
+ * `tito milestone list`: every milestone with its modules and status.
+ *
+ * @param project The project.
+ * @returns The report.
+ * @throws {TitoError} When the progress file is corrupt (it is moved aside).
+ */
+export async function milestoneList(project: Project): Promise<MilestoneListReport> {
+  const progress = await readProgress(project.root);
+  return {
+    milestones: project.milestones.map((m) => ({
+      ...m,
+      status: milestoneStatus(m, progress),
+      needs: incomplete(m.modules, progress),
+    })),
+  };
+}
 
 const LABEL = {
   achieved: "🏆 achieved",
@@ -13,31 +44,19 @@ const LABEL = {
 } as const;
 
 /**
- * `tito milestone list`: every milestone with its modules and status.
+ * Prints `tito milestone list`.
  *
- * @returns The command.
+ * @param report The report.
+ * @param out Where to print.
  */
-export function milestoneListCommand(): Command {
-  return new Command("list")
-    .description("list the milestones: achieved, ready to run or locked")
-    .action(action(async () => {
-      const project = await openProject();
-      const progress = await readProgress(project.root);
-      const rows = project.milestones.map((m) => {
-        const status = milestoneStatus(m, progress);
-        const missing = incomplete(m.modules, progress);
-        return [
-          m.id,
-          `${m.title} (${m.year})`,
-          m.modules.join(", "),
-          LABEL[status] +
-          (missing.length
-            ? dim(`${status === "forced" ? ";" : ""} needs ${missing.join(", ")}`)
-            : ""),
-        ];
-      });
-      say(...table(["id", "milestone", "uses your", "status"], rows));
-      say("", dim("tito milestone info <id> explains one; tito milestone run <id> runs it."));
-      return 0;
-    }));
+export function printMilestoneList(report: MilestoneListReport, out: Out): void {
+  const rows = report.milestones.map((m) => [
+    m.id,
+    `${m.title} (${m.year})`,
+    m.modules.join(", "),
+    LABEL[m.status] +
+    (m.needs.length ? dim(`${m.status === "forced" ? ";" : ""} needs ${m.needs.join(", ")}`) : ""),
+  ]);
+  out.say(...table(["id", "milestone", "uses your", "status"], rows));
+  out.say("", dim("tito milestone info <id> explains one; tito milestone run <id> runs it."));
 }

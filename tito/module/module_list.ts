@@ -1,38 +1,59 @@
-import { Command } from "commander";
-import { action } from "../command_action.ts";
-import { dim, say, table } from "../output.ts";
-import { moduleNumbers, openProject } from "../project.ts";
+import type { ModuleInfo } from "@tinytorch/course";
+import { dim, type Out, table } from "../output.ts";
+import { moduleNumbers, type Project } from "../project.ts";
+
+/** What `tito module list` shows. */
+export interface ModuleListReport {
+  /** The course's modules, in course order, with their points. */
+  readonly modules: readonly (ModuleInfo & { readonly points: number })[];
+  /** Every task is listed (`--tasks`). */
+  readonly withTasks: boolean;
+}
 
 /**
  * `tito module list [--tasks]`: the course's modules (numbers, names, titles, tasks, points,
  * prerequisites), and with `--tasks` every task.
  *
- * @returns The command.
+ * @param project The project.
+ * @param options `tasks`: list every task.
+ * @returns The report.
  */
-export function moduleListCommand(): Command {
-  return new Command("list")
-    .description("list the course's modules (and with --tasks, their tasks)")
-    .option("--tasks", "show every task with its id, title and points")
-    .action(action(async (options: { tasks?: boolean }) => {
-      const project = await openProject();
-      const rows = project.modules.map((m) => [
-        moduleNumbers(m),
-        m.name,
-        m.title,
-        String(m.tasks.length),
-        String(m.tasks.reduce((s, t) => s + t.points, 0)),
-        m.prerequisites.join(", ") || "—",
-      ]);
-      say(...table(["#", "module", "title", "tasks", "points", "builds on"], rows, [3, 4]));
-      if (options.tasks) {
-        for (const m of project.modules) {
-          say("", `${moduleNumbers(m)} ${m.name}`);
-          for (const t of m.tasks) {
-            say(`  ${t.id.padEnd(16)} ${t.title} ${dim(`(${t.points} pts)`)}`);
-          }
-        }
+export function moduleList(
+  project: Project,
+  options: { tasks?: boolean } = {},
+): Promise<ModuleListReport> {
+  return Promise.resolve({
+    modules: project.modules.map((m) => ({
+      ...m,
+      points: m.tasks.reduce((s, t) => s + t.points, 0),
+    })),
+    withTasks: options.tasks === true,
+  });
+}
+
+/**
+ * Prints `tito module list`.
+ *
+ * @param report The report.
+ * @param out Where to print.
+ */
+export function printModuleList(report: ModuleListReport, out: Out): void {
+  const rows = report.modules.map((m) => [
+    moduleNumbers(m),
+    m.name,
+    m.title,
+    String(m.tasks.length),
+    String(m.points),
+    m.prerequisites.join(", ") || "—",
+  ]);
+  out.say(...table(["#", "module", "title", "tasks", "points", "builds on"], rows, [3, 4]));
+  if (report.withTasks) {
+    for (const m of report.modules) {
+      out.say("", `${moduleNumbers(m)} ${m.name}`);
+      for (const t of m.tasks) {
+        out.say(`  ${t.id.padEnd(16)} ${t.title} ${dim(`(${t.points} pts)`)}`);
       }
-      say("", dim("Modules answer to their number or name: tito module start 15 = quantization."));
-      return 0;
-    }));
+    }
+  }
+  out.say("", dim("Modules answer to their number or name: tito module start 15 = quantization."));
 }

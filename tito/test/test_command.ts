@@ -1,15 +1,17 @@
-import type { TaskInfo } from "@tinytorch/course";
+import type { ModuleInfo } from "@tinytorch/course";
 import { Command } from "commander";
 import { action } from "../command_action.ts";
 import { dim, say } from "../output.ts";
 import { exists } from "../files.ts";
 import { openProject, resolveModule } from "../project.ts";
+import { moduleTests } from "./module_tests.ts";
 import { testReportLines } from "./test_report_view.ts";
-import { DEFAULT_CASE_TIMEOUT_S, DEFAULT_TEST_TIMEOUT_S, runModuleTests } from "./test_runner.ts";
+import { DEFAULT_CASE_TIMEOUT_S } from "./test_runner.ts";
 import { timeoutSeconds, TitoError } from "../tito_error.ts";
 import { watchFiles } from "./watch_files.ts";
 
-interface TestOptions {
+/** Options of `tito test` as commander parses them. */
+interface TestFlags {
   module?: string;
   task?: string;
   referenceDeps?: boolean;
@@ -41,7 +43,7 @@ export function testCommand(): Command {
     .option("-a, --all", "list every failing case (default: the first of each task)")
     .option("-w, --watch", "run again each time a file of modules/ or tests/ is saved")
     .option("--json", "print a machine-readable report instead")
-    .action(action(async (options: TestOptions) => {
+    .action(action(async (options: TestFlags) => {
       const seconds = timeoutSeconds(options.timeout, DEFAULT_CASE_TIMEOUT_S);
       if (options.watch && options.json) {
         throw new TitoError("Cannot use --watch with --json", {
@@ -50,25 +52,16 @@ export function testCommand(): Command {
         });
       }
       const project = await openProject();
-      const module = resolveModule(project, options.module);
-      let task: TaskInfo | undefined;
-      if (options.task !== undefined) {
-        const id = /^\d+$/.test(options.task) ? `${module.name}.${options.task}` : options.task;
-        task = module.tasks.find((t) => t.id === id);
-        if (!task) {
-          throw new TitoError(`Cannot find task "${options.task}" in ${module.name}`, {
-            hint: `Its tasks are ${module.tasks.map((t) => t.id).join(", ")}.`,
-          });
-        }
-      }
+      const onStart = (m: ModuleInfo) => {
+        if (!options.json) say(dim(`Running the tests of ${m.name}…`));
+      };
       const run = async () => {
-        if (!options.json) say(dim(`Running the tests of ${module.name}…`));
-        const report = await runModuleTests(project, module, {
-          task,
-          referenceDeps: options.referenceDeps,
+        const report = await moduleTests(project, {
+          ...options,
           caseTimeoutSeconds: seconds,
-          timeoutSeconds: Math.max(DEFAULT_TEST_TIMEOUT_S, seconds),
+          onStart,
         });
+        const module = resolveModule(project, report.module);
         say(
           options.json
             ? JSON.stringify(report, null, 2)

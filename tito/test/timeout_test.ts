@@ -1,18 +1,23 @@
 import assert from "node:assert/strict";
-import { fixture } from "../_fixture.ts";
-import type { TestReport } from "./test_runner.ts";
+import { stripVTControlCharacters } from "node:util";
+import { capture, fixture } from "../_fixture.ts";
+import { milestoneRun } from "../milestones/milestone_run.ts";
+import { moduleComplete, printModuleComplete } from "../module/module_complete.ts";
+import { timeoutSeconds } from "../tito_error.ts";
+import { moduleTests } from "./module_tests.ts";
+import { testReportLines } from "./test_report_view.ts";
 
-Deno.test("tito: an infinite loop is stopped: per case by test (5 s, the grader's limit, or --timeout; the other cases run), at --timeout by module complete and milestone run, and nothing is recorded", async () => {
+Deno.test("tito: an infinite loop is stopped: per case by test (5 s, the grader's limit, or a shorter one; the other cases run), at the time limit by module complete and milestone run, and nothing is recorded", async () => {
   await using f = await fixture();
+  const project = await f.project();
+  const adder = project.modules[0];
   const add = await f.read("modules/adder/add.ts");
   await f.write(
     "modules/adder/add.ts",
     add.replace("return a + b;", "while (a === a) a++;\n  return a;"),
   );
 
-  const test = await f.tito(["test", "--module", "adder", "--timeout", "2", "--json"]);
-  assert.equal(test.code, 1);
-  const report: TestReport = JSON.parse(test.stdout);
+  const report = await moduleTests(project, { module: "adder", caseTimeoutSeconds: 2 });
   assert.equal(report.timedOut, null, "a case past its limit does not stop the run");
   assert.equal(report.loadError, null);
   assert.equal(report.ok, false);
@@ -29,29 +34,28 @@ Deno.test("tito: an infinite loop is stopped: per case by test (5 s, the grader'
     /^did not finish in 2 s \(--timeout; grading allows 5 s\): an infinite loop, or too slow\? tito stopped it and ran the other cases$/,
   );
   assert.deepEqual(report.crossModule.map((c) => [c.status, c.timedOut]), [["failed", true]]);
-  const text = await f.tito(["test", "--module", "adder", "--task", "1"]);
-  assert.match(text.stdout, /❌\s+adder\.1 .*0\/2\s+did not finish/);
+  const one = await moduleTests(project, { module: "adder", task: "1" });
+  const text = stripVTControlCharacters(testReportLines(one, adder).join("\n"));
+  assert.match(text, /❌\s+adder\.1 .*0\/2\s+did not finish/);
   assert.match(
-    text.stdout,
+    text,
     /✗ adder\.1 adds 1 and 2 \(modules\/adder\/cases\/add\.ts:5\)\n.*\n\s+did not finish in 5 s \(the limit per case, as in grading\)/,
   );
 
-  const complete = await f.tito(["module", "complete", "adder", "--timeout", "2"]);
-  assert.equal(complete.code, 1);
-  assert.match(complete.stdout, /❌ the tests did not finish in 2 s: an infinite loop\?/);
-  assert.match(complete.stdout, /❌\s+adder\.1 .*did not finish/);
-  assert.match(complete.stdout, /Not recorded/);
+  const complete = await moduleComplete(project, "adder", { timeoutSeconds: 2 });
+  assert.equal(complete.recorded, "no");
+  const out = capture();
+  printModuleComplete(complete, out);
+  assert.match(out.stdout.join("\n"), /❌ the tests did not finish in 2 s: an infinite loop\?/);
+  assert.match(out.stdout.join("\n"), /❌\s+adder\.1 .*did not finish/);
 
-  const run = await f.tito(["milestone", "run", "01", "--force", "--timeout", "2"]);
-  assert.equal(run.code, 1);
-  assert.match(
-    run.stderr,
-    /Milestone 01 did not finish in 2 s: an infinite loop\? tito stopped it/,
+  await assert.rejects(
+    milestoneRun(project, "01", { force: true, timeoutSeconds: 2 }),
+    /Milestone 01 did not finish in 2 s: an infinite loop\? tito stopped it.* The last step it reported: "Your unit: Sequential/,
   );
-  assert.match(run.stderr, /The last step it reported: "Your unit: Sequential/);
   assert.equal(await f.progress(), null, "nothing recorded");
-
-  const bad = await f.tito(["test", "--module", "adder", "--timeout", "soon"]);
-  assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /Cannot use --timeout soon: give a positive number of seconds/);
+  assert.throws(() => timeoutSeconds("soon", 5), {
+    message: "Cannot use --timeout soon: give a positive number of seconds",
+    exitCode: 2,
+  });
 });

@@ -35,20 +35,37 @@ export default defineCases<Api>("quantization.2", {
     expect: { scale: Math.fround(3 / 7), zeroPoint: 0 },
     compare: close,
   },
-  "a constant range gets scale |c| and zero point 0": {
+  "a constant range is widened to [0, c], as ONNX Runtime does": {
     run: ({ quantizationParams }) => [
       quantizationParams(2, 2),
       quantizationParams(-3, -3, { scheme: "symmetric" }),
     ],
-    expect: [{ scale: 2, zeroPoint: 0 }, { scale: 3, zeroPoint: 0 }],
+    expect: [
+      { scale: Math.fround(2 / 255), zeroPoint: -128 },
+      { scale: Math.fround(3 / 127), zeroPoint: 0 },
+    ],
     compare: exact(),
   },
-  "an all-zero range gets scale 1": {
+  "an all-zero range gets scale 1 (zero point qmin asymmetric, 0 symmetric)": {
     run: ({ quantizationParams }) => [
       quantizationParams(0, 0),
       quantizationParams(0, 0, { scheme: "symmetric", bits: 2 }),
     ],
-    expect: [{ scale: 1, zeroPoint: 0 }, { scale: 1, zeroPoint: 0 }],
+    expect: [{ scale: 1, zeroPoint: -128 }, { scale: 1, zeroPoint: 0 }],
+  },
+  "the scale rounds max - min to float32 before dividing, as ONNX Runtime does": {
+    // Both ends are float32 values. fround(fround(hi - lo) / 255) = 0.013977800495922565 (what
+    // ONNX Runtime 1.31's DynamicQuantizeLinear returns), one ulp below
+    // fround((hi - lo) / 255) = 0.01397780142724514; zero point 0 - round(lo / scale) - 128.
+    run: ({ quantizationParams }) => [
+      quantizationParams(-1.0279735326766968, 2.5363657474517822),
+      quantizationParams(-0.6830180883407593, 0.18499156832695007),
+    ],
+    expect: [
+      { scale: 0.013977800495922565, zeroPoint: -54 },
+      { scale: 0.0034039595630019903, zeroPoint: 73 },
+    ],
+    compare: exact(),
   },
   "the zero point rounds half to even: min / scale = -1.5": {
     // [-3, 507]: scale = 510 / 255 = 2, zeroPoint = -128 - round(-1.5) = -128 + 2 (Math.round: +1)

@@ -1,15 +1,17 @@
 import { allClose, defineCases, exact } from "@tinytorch/course";
 import { type Api, int8, parts } from "./api.ts";
 
-// Expected integers derived by hand from the formulas and checked with NumPy (np.round is
-// half-to-even): q = clamp(round(x / scale) + zeroPoint, qmin, qmax).
+// Expected integers derived by hand from the formulas, q = clamp(round(fround(x / scale)) +
+// zeroPoint, qmin, qmax) with round half to even and the division in float32, and checked with
+// ONNX Runtime 1.31 (DynamicQuantizeLinear and QuantizeLinear, whose uint8 is our int8 + 128).
 const s6 = Math.fround(6 / 255);
 
 export default defineCases<Api>("quantization.3", {
   "all-positive [1..6]: the top is not saturated": {
+    // 3 / s6 is 127.4999995 in float64 but exactly 127.5 in float32, which rounds to 128: 0.
     run: ({ tensor, quantizeInt8 }) => parts(quantizeInt8(tensor([1, 2, 3, 4, 5, 6]))),
     expect: {
-      values: int8([-86, -43, -1, 42, 84, 127]),
+      values: int8([-86, -43, 0, 42, 84, 127]),
       scale: Float32Array.of(s6),
       zeroPoint: Int32Array.of(-128),
     },
@@ -18,7 +20,7 @@ export default defineCases<Api>("quantization.3", {
   "all-negative [-6..-1]: the bottom is not saturated": {
     run: ({ tensor, quantizeInt8 }) => parts(quantizeInt8(tensor([-6, -5, -4, -3, -2, -1]))),
     expect: {
-      values: int8([-128, -85, -43, 0, 42, 85]),
+      values: int8([-128, -85, -43, -1, 42, 85]),
       scale: Float32Array.of(s6),
       zeroPoint: Int32Array.of(127),
     },
@@ -26,7 +28,7 @@ export default defineCases<Api>("quantization.3", {
   "mixed signs keep their shape": {
     run: ({ tensor, quantizeInt8 }) => parts(quantizeInt8(tensor([[-1, 0, 2], [0.5, 1.5, -0.5]]))),
     expect: {
-      values: int8([-128, -43, 127, -1, 84, -85], [2, 3]),
+      values: int8([-128, -43, 127, -1, 85, -85], [2, 3]),
       zeroPoint: Int32Array.of(-43),
     },
   },
@@ -40,15 +42,48 @@ export default defineCases<Api>("quantization.3", {
       parts(quantizeInt8(tensor([-1, 0, 2]), { scheme: "symmetric" })),
     expect: { values: int8([-64, 0, 127]), zeroPoint: Int32Array.of(0) },
   },
-  "a constant tensor is stored as ±1 times |c|": {
+  "a constant tensor uses the widened range [0, c], as ONNX Runtime does": {
     run: ({ tensor, quantizeInt8 }) => [
       parts(quantizeInt8(tensor([2, 2, 2]))),
       parts(quantizeInt8(tensor([-0.3, -0.3]), { scheme: "symmetric" })),
     ],
     expect: [
-      { values: int8([1, 1, 1]), scale: Float32Array.of(2), zeroPoint: Int32Array.of(0) },
-      { values: int8([-1, -1]), scale: Float32Array.of(0.3), zeroPoint: Int32Array.of(0) },
+      {
+        values: int8([127, 127, 127]),
+        scale: Float32Array.of(2 / 255),
+        zeroPoint: Int32Array.of(-128),
+      },
+      {
+        values: int8([-127, -127]),
+        scale: Float32Array.of(Math.fround(0.3) / 127),
+        zeroPoint: Int32Array.of(0),
+      },
     ],
+  },
+  "ONNX's DynamicQuantizeLinear test: 0.5 quantizes to 51 (uint8 179)": {
+    // test_dynamicquantizelinear: scale 3.34 ... fround(5 / 255), zero point 153 - 128 = 25;
+    // 0.5 / scale = 25.4999996 in float64 (50 after the zero point) but 25.5 in float32 (51).
+    run: ({ tensor, quantizeInt8 }) => parts(quantizeInt8(tensor([0, 2, -3, -2.5, 1.34, 0.5]))),
+    expect: {
+      values: int8([25, 127, -128, -102, 93, 51]),
+      scale: Float32Array.of(5 / 255),
+      zeroPoint: Int32Array.of(25),
+    },
+  },
+  "given scale and zero point, per channel, saturating as QuantizeLinear does": {
+    run: ({ tensor, quantizeInt8 }) =>
+      parts(
+        quantizeInt8(tensor([[-162, 10], [-100, 232], [-20, -50]]), {
+          axis: 0,
+          scale: [2, 4, 5],
+          zeroPoint: [-44, -104, 68],
+        }),
+      ),
+    expect: {
+      values: int8([-125, -39, -128, -46, 64, 58], [3, 2]),
+      scale: Float32Array.of(2, 4, 5),
+      zeroPoint: Int32Array.of(-44, -104, 68),
+    },
   },
   "per channel: each row its own scale, an all-zero row gets scale 1": {
     run: ({ tensor, quantizeInt8 }) =>

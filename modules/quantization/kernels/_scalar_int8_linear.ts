@@ -18,10 +18,11 @@ import { matmulInt8Scalar } from "./matmul_int8_scalar.ts";
 const ROUND = 6755399441055744;
 
 /**
- * Quantizes float inputs one by one: `clamp(nearestEven(x / scale) + zeroPoint, qmin, qmax)` in
- * float64 (the arguments are checked already), exactly as `quantizeInt8` and the Wasm quantizer
- * do. It is the TypeScript twin of `int8_quantize.wat` (whose comment proves the steps equal):
- * clamp `x / scale + ROUND` to `ROUND + [qmin, qmax] − zeroPoint`, then subtract `ROUND`. The
+ * Quantizes float inputs one by one: `clamp(nearestEven(x / scale) + zeroPoint, qmin, qmax)` with
+ * the division in float32 (the arguments are checked already), exactly as `quantizeInt8`, the Wasm
+ * quantizer and ONNX QuantizeLinear do: clamp `fround(x / scale) + ROUND` to
+ * `ROUND + [qmin, qmax] − zeroPoint`, then subtract `ROUND` (a float32 quotient is a double, so
+ * adding `ROUND` rounds it to an integer, ties to even; ±∞ clamps to an end). The
  * kernels carry their own rounding so that they depend on nothing of the quantization package.
  * Throws at the first non-finite value.
  */
@@ -32,7 +33,7 @@ export function quantizeInputScalar(x: Float32Array, input: Int8InputQuantizatio
   const xq = new Int8Array(x.length);
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i])) throw nonFiniteError(x, i);
-    const t = x[i] / scale + ROUND;
+    const t = Math.fround(x[i] / scale) + ROUND;
     xq[i] = (t < lo ? lo : t > hi ? hi : t) - ROUND + zeroPoint;
   }
   return xq;

@@ -73,7 +73,7 @@ export interface InputScheme {
 export function quantizeInputRef(x: ArrayLike<number>, input: InputScheme): Int8Array {
   const { scale, zeroPoint, qmin, qmax } = input;
   return Int8Array.from({ length: x.length }, (_, i) => {
-    const q = x[i] / scale;
+    const q = Math.fround(x[i] / scale); // divided in float32, as ONNX QuantizeLinear does
     const floor = Math.floor(q);
     const diff = q - floor;
     const rounded = diff < 0.5 ? floor : diff > 0.5 || floor % 2 !== 0 ? floor + 1 : floor;

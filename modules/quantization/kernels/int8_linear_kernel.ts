@@ -2,7 +2,8 @@ import type { KernelName } from "./available_kernels.ts";
 
 /**
  * How {@linkcode Int8LinearKernel.runFloat} turns float inputs into int8: each value becomes
- * `clamp(roundHalfToEven(x / scale) + zeroPoint, qmin, qmax)`, computed in float64.
+ * `clamp(roundHalfToEven(fround(x / scale)) + zeroPoint, qmin, qmax)`, the division in float32 as in
+ * ONNX `QuantizeLinear`.
  * Structurally the same as the quantization module's `InputQuantization`.
  */
 export interface Int8InputQuantization {
@@ -55,7 +56,7 @@ export interface Int8LinearKernel {
   /**
    * Quantizes float inputs and multiplies them in one call: the same accumulators as
    * `run(xq, batch)` with `xq[i] = clamp(roundHalfToEven(x[i] / scale) + zeroPoint, qmin, qmax)`,
-   * the division and the rounding in float64 (huge values saturate at `qmin` / `qmax`). The Wasm
+   * the division in float32 as in ONNX QuantizeLinear (huge values saturate at `qmin` / `qmax`). The Wasm
    * kernels quantize with SIMD straight into their input buffer; `"scalar"` runs a plain loop.
    *
    * @param x `batch` rows of `inFeatures` floats, row-major; every value must be finite.

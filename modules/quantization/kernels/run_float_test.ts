@@ -80,6 +80,26 @@ for (const kernel of KERNELS) {
     );
   });
 
+  Deno.test(`quantization kernels: ${kernel} runFloat divides in float32, as ONNX QuantizeLinear does`, () => {
+    // Each x / scale is just off a tie in float64 (85.4999966…, 27.4999994…, 37.4999998…) but
+    // exactly the tie in float32 (85.5, 27.5, 37.5), which rounds to even: 86, 28, 38, where a
+    // float64 division would give 85, 27, 37. In the SIMD part and in the scalar tail.
+    const cases = [
+      [1.329930305480957, 0.015554741024971008, 86],
+      [0.7260048985481262, 0.02640017867088318, 28],
+      [0.1865975260734558, 0.00497593404725194, 38],
+    ] as const;
+    const k = 45;
+    for (const [value, scale, want] of cases) {
+      const x = new Float32Array(k);
+      x[3] = value;
+      x[40] = value;
+      const input = { scale: Math.fround(scale), zeroPoint: 0, qmin: 0, qmax: 127 };
+      const got = createInt8Linear(identity(k), [k, k], { kernel }).runFloat(x, 1, input);
+      assert.deepEqual([got[3], got[40]], [want, want], `${value} / ${scale}`);
+    }
+  });
+
   Deno.test(`quantization kernels: ${kernel} runFloat equals run on the reference quantization`, () => {
     for (const [s, input] of schemes(kernel).entries()) {
       for (const [m, n, k] of SHAPES) {

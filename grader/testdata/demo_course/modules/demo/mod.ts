@@ -1,0 +1,3 @@
+export * from "./add.ts";
+export * from "./scale.ts";
+export * from "./total.ts";
