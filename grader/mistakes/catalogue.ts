@@ -7,7 +7,8 @@
 import type { MistakeSet } from "./mistake.ts";
 import layers from "./layers.ts";
 import profiling from "./profiling.ts";
+import quantization from "./quantization.ts";
 import tensor from "./tensor.ts";
 
 /** Every module's mistakes, in course order. */
-export const CATALOGUE: readonly MistakeSet[] = [tensor, layers, profiling];
+export const CATALOGUE: readonly MistakeSet[] = [tensor, layers, profiling, quantization];

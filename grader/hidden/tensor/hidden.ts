@@ -119,6 +119,19 @@ export default [
         }),
       compare: allClose({ rtol: 1e-6, atol: 1e-6 }),
     },
+    "a [4,4] block by its transpose sums in float64: 2^24 plus three ones": {
+      run: ({ matmulF32 }) =>
+        matmulF32(
+          Float32Array.from({ length: 16 }, (_, i) => (i % 4 === 0 ? 2 ** 24 : 1)),
+          new Float32Array(16).fill(1),
+          4,
+          4,
+          4,
+          { transposeB: true },
+        ),
+      expect: "reference",
+      compare: exact(),
+    },
     "[3,4] by [3,4] is a RangeError": {
       run: ({ tensor }) => tensor(grid(3, 4, 927)).matmul(tensor(grid(3, 4, 928))),
       compare: throws("RangeError"),
@@ -151,6 +164,14 @@ export default [
       },
       expect: "reference",
       compare: close,
+    },
+    "NaN along axis 0: max and min propagate it, argmax points at the first": {
+      run: ({ tensor }) => {
+        const x = tensor([[1, 5, NaN], [NaN, 2, 3], [4, NaN, NaN]]);
+        return [x.max({ axis: 0 }), x.min({ axis: 0 }), x.argmax({ axis: 0 })];
+      },
+      expect: "reference",
+      compare: exact(),
     },
     "argmax picks the first of equal maxima": {
       run: ({ tensor }) =>

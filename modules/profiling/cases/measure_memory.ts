@@ -83,7 +83,7 @@ export default defineCases<Api>("profiling.3", {
   "a forward deep in the model that returns no tensor: TypeError naming that layer": {
     run: ({ measureMemory }) =>
       measureMemory(
-        { layers: [bare(), { forward: () => 3, toString: () => "Odd()" }] },
+        { layers: [bare(), { forward: () => 3, toString: () => "Odd()" }] } as never,
         f32([1, 2]),
       ),
     compare: throws("TypeError", /Odd\(\).*number/),
