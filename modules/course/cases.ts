@@ -67,6 +67,31 @@ export function defineCases<Api>(
 }
 
 /**
+ * Calls `f` and returns what it threw (or, if it threw nothing, what it returned), so one `run`
+ * can observe several errors (see `throwsEach`). A stub's `NotImplementedError` is thrown on, so
+ * an unattempted task still reads as not attempted.
+ *
+ * @example Usage
+ * ```ts
+ * import { attempt } from "@tinytorch/course";
+ * import assert from "node:assert/strict";
+ * assert.equal((attempt(() => JSON.parse("{")) as Error).name, "SyntaxError");
+ * assert.equal(attempt(() => 2), 2);
+ * ```
+ *
+ * @param f The call.
+ * @returns The error it threw, or its result.
+ */
+export function attempt(f: () => unknown): unknown {
+  try {
+    return f();
+  } catch (error) {
+    if ((error as { name?: unknown } | null)?.name === "NotImplementedError") throw error;
+    return error;
+  }
+}
+
+/**
  * Runs a case's `run` against an API and encodes what it returned or threw.
  *
  * @param c The case.

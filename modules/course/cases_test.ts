@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { allClose, throws } from "./compare.ts";
-import { defineCases, expectedObservation, judge, runCase } from "./cases.ts";
+import { attempt, defineCases, expectedObservation, judge, runCase } from "./cases.ts";
 import { NotImplementedError } from "./not_implemented_error.ts";
 
 interface Api {
@@ -47,6 +47,21 @@ Deno.test("course: a wrong answer is reported with expected and got", async () =
   const wrong = await verdicts({ half: (x) => x / 3 });
   assert.match(wrong.halves!, /got 1, want 1.5/);
   assert.match(wrong["rejects NaN"]!, /expected RangeError to be thrown, got NaN/);
+});
+
+Deno.test("course: attempt() returns what a call threw, but throws a stub on", () => {
+  const error = new RangeError("r");
+  assert.equal(
+    attempt(() => {
+      throw error;
+    }),
+    error,
+  );
+  assert.equal(attempt(() => 3), 3);
+  assert.throws(() =>
+    attempt(() => {
+      throw new NotImplementedError("demo.1");
+    }), NotImplementedError);
 });
 
 Deno.test("course: defineCases() rejects bad ids and empty sets", () => {

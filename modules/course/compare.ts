@@ -266,6 +266,45 @@ export function throws(name: string, message?: string | RegExp): Comparison {
 }
 
 /**
+ * Expects `run` to return a list of errors (each caught with {@linkcode attempt}), the i-th with
+ * this `name` and a message containing or matching `messages[i]`: one case checks that several
+ * calls each fail, and say which operation and state failed (e.g. that every element-wise op names
+ * itself, rather than the one its code was copied from).
+ *
+ * @example Usage
+ * ```ts
+ * import { attempt, observe, throwsEach } from "@tinytorch/course";
+ * import assert from "node:assert/strict";
+ * const fail = (message: string) => () => { throw new TypeError(message); };
+ * const got = observe([attempt(fail("Cannot add 1")), attempt(fail("Cannot add 2"))]);
+ * assert.equal(throwsEach("TypeError", [/add/, /add/]).check(got, null), null);
+ * assert.match(throwsEach("TypeError", [/add/, /sub/]).check(got, null)!, /^\[1\]: /);
+ * ```
+ *
+ * @param name The errors' `name`.
+ * @param messages One text or pattern per expected error.
+ * @returns The comparison.
+ */
+export function throwsEach(name: string, messages: readonly (string | RegExp)[]): Comparison {
+  const each = messages.map((m) => throws(name, m));
+  return {
+    kind: `throwsEach(${name})`,
+    check: (got) => {
+      const thrown = errorProblem(got);
+      if (thrown) return thrown;
+      if (!Array.isArray(got) || got.length !== each.length) {
+        return `expected a list of ${each.length} errors, got ${describe(got, 120)}`;
+      }
+      for (let i = 0; i < each.length; i++) {
+        const problem = each[i].check(got[i], null);
+        if (problem) return `[${i}]: ${problem}`;
+      }
+      return null;
+    },
+  };
+}
+
+/**
  * Wraps a custom check so it can be used as `compare`. The check must not trust `got`: it is data
  * from the submission.
  *

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { allClose, custom, exact, throws } from "./compare.ts";
+import { allClose, custom, exact, throws, throwsEach } from "./compare.ts";
 import { observe } from "./observation.ts";
 
 const tensorLike = (data: Float32Array | Int8Array, shape: number[], dtype: string) => ({
@@ -72,6 +72,17 @@ Deno.test("course: throws() checks the name and the message", () => {
   assert.match(throws("RangeError").check(3, null)!, /expected RangeError to be thrown, got 3/);
   const stub = observe(Object.assign(new Error("x"), { name: "NotImplementedError" }));
   assert.match(throws("RangeError").check(stub, null)!, /not implemented/);
+});
+
+Deno.test("course: throwsEach() checks every error of a list, by position", () => {
+  const got = observe([new TypeError("Cannot add 1"), new TypeError("Cannot subtract 1")]);
+  const each = throwsEach("TypeError", [/add/, "subtract"]);
+  assert.equal(each.check(got, null), null);
+  assert.match(throwsEach("TypeError", [/add/, /add/]).check(got, null)!, /^\[1\]: .*does not/);
+  assert.match(throwsEach("RangeError", [/add/, /sub/]).check(got, null)!, /^\[0\]: expected/);
+  assert.match(each.check(observe([new TypeError("Cannot add 1")]), null)!, /a list of 2 errors/);
+  assert.match(each.check(observe([1, 2]), null)!, /^\[0\]: expected TypeError to be thrown/);
+  assert.match(each.check(observe(new RangeError("r")), null)!, /threw RangeError: r/);
 });
 
 Deno.test("course: custom() runs the check but never on a thrown error", () => {

@@ -11,7 +11,8 @@ import type { ParameterLike } from "./protocol.ts";
  * - A parameter object that appears twice (a weight shared by two layers) is counted once:
  *   compare by identity, e.g. with a `Set`.
  * - Anything else, e.g. a bare Tensor, a number or `null`, is not a model: throw a `TypeError` that
- *   says what was given (`describeValue` helps).
+ *   says what was given (`describeValue` helps) and, inside a container, where it is: its index
+ *   path, e.g. `(layer 1.0)` for the first layer of the container at index 1.
  *
  * `Linear(128, 64)` has 128·64 weights + 64 biases = 8256 parameters.
  *

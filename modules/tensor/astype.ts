@@ -34,7 +34,8 @@ import { Tensor } from "./tensor.ts";
  * @returns The converted copy (a copy even when the dtype is unchanged).
  * @throws {TypeError} For an unknown dtype.
  * @throws {RangeError} For a non-finite or out-of-range value, naming the value, its index and
- * the range, e.g. `Cannot convert 300 at index [0,2] to int8: it is outside [-128, 127]`.
+ * the range or that it is not finite, e.g. `Cannot convert 300 at index [0,2] to int8: it is
+ * outside [-128, 127]` and `Cannot convert NaN at index [1] to int32: it is not finite`.
  */
 export function astype(x: Tensor, dtype: DType): Tensor {
   // #region solution tensor.6

@@ -69,6 +69,12 @@ export default [
       expect: "reference",
       compare: close,
     },
+    "softmax along the last axis of rows near -500, 0 and 500": {
+      run: ({ tensor, softmax }) =>
+        softmax(tensor([[-500, -501, -499.5], [0, 1, -0.5], [500, 499, 500.5]])),
+      expect: "reference",
+      compare: close,
+    },
     "softmax of a seeded [2,3,5] along the last axis": {
       run: ({ tensor, Softmax }) =>
         new Softmax().forward(tensor(randomValues(30, { seed: 1102, min: -4, max: 4 }), {
@@ -114,7 +120,16 @@ export default [
       run: ({ ones, Dropout }) => new Dropout(0.8, { seed: 1112 }).forward(ones([100, 100])),
       compare: dropped(0.8, 0.03),
     },
-    "in eval mode Dropout is the identity": {
+    "Dropout(0.25) on a [3,7] input draws 21 numbers from its generator": {
+      run: ({ ones, Dropout, Rng }) => {
+        const rng = new Rng(1115);
+        new Dropout(0.25, { rng }).forward(ones([3, 7]));
+        return rng.next();
+      },
+      expect: "reference",
+      compare: exact(),
+    },
+    "in eval mode Dropout(0.5) is the identity on a seeded [2,3]": {
       run: ({ tensor, Dropout }) =>
         new Dropout(0.5, { seed: 1113 }).eval().forward(tensor(grid(2, 3, 1114))),
       expect: () => grid(2, 3, 1114),

@@ -47,8 +47,8 @@ export default [
       expect: "reference",
       compare: close,
     },
-    "[2,3] and [3,2] do not broadcast": {
-      run: ({ tensor }) => tensor([[1, 2, 3], [4, 5, 6]]).add(tensor([[1, 2], [3, 4], [5, 6]])),
+    "[6] and [2,3] have the same size but do not broadcast": {
+      run: ({ tensor }) => tensor([1, 2, 3, 4, 5, 6]).mul(tensor([[1, 2, 3], [4, 5, 6]])),
       compare: throws("RangeError"),
     },
   }),
@@ -119,6 +119,19 @@ export default [
         }),
       compare: allClose({ rtol: 1e-6, atol: 1e-6 }),
     },
+    "a [4,4] block by its transpose sums in float64: 2^24 plus three ones": {
+      run: ({ matmulF32 }) =>
+        matmulF32(
+          Float32Array.from({ length: 16 }, (_, i) => (i % 4 === 0 ? 2 ** 24 : 1)),
+          new Float32Array(16).fill(1),
+          4,
+          4,
+          4,
+          { transposeB: true },
+        ),
+      expect: "reference",
+      compare: exact(),
+    },
     "[3,4] by [3,4] is a RangeError": {
       run: ({ tensor }) => tensor(grid(3, 4, 927)).matmul(tensor(grid(3, 4, 928))),
       compare: throws("RangeError"),
@@ -152,6 +165,14 @@ export default [
       expect: "reference",
       compare: close,
     },
+    "NaN along axis 0: max and min propagate it, argmax points at the first": {
+      run: ({ tensor }) => {
+        const x = tensor([[1, 5, NaN], [NaN, 2, 3], [4, NaN, NaN]]);
+        return [x.max({ axis: 0 }), x.min({ axis: 0 }), x.argmax({ axis: 0 })];
+      },
+      expect: "reference",
+      compare: exact(),
+    },
     "argmax picks the first of equal maxima": {
       run: ({ tensor }) =>
         tensor([[1, 7, 7, 2], [9, 0, 9, 9], [-1, -1, -1, -1]]).argmax({ axis: 1 }),
@@ -160,7 +181,7 @@ export default [
     },
   }),
   defineCases<Api>("tensor.6", {
-    "float32 to int8 rounds half to even": {
+    "float32 to int8 truncates halves and fractions toward zero": {
       run: ({ tensor }) => tensor([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 126.6, -127.4]).astype("int8"),
       expect: "reference",
       compare: exact(),

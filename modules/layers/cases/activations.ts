@@ -21,6 +21,15 @@ export default defineCases<Api>("layers.1", {
     expect: { dtype: "int32", shape: [2, 2], data: Int32Array.of(0, 4, 0, 6) },
     compare: exact(),
   },
+  "relu() returns a new tensor and leaves its input unchanged": {
+    run: ({ relu, tensor }) => {
+      const x = tensor([-1, 2]);
+      relu(x).data[1] = 99;
+      return x;
+    },
+    expect: [-1, 2],
+    compare: exact(),
+  },
   "ReLU.forward() on a 3-D batch keeps the shape": {
     run: ({ ReLU, tensor }) => new ReLU().forward(tensor([[[1, -1]], [[-2, 2]]])),
     expect: [[[1, 0]], [[0, 2]]],

@@ -6,6 +6,7 @@ import {
   type Observation,
   randomValues,
 } from "@tinytorch/course";
+import { Rng } from "@tinytorch/tensor";
 import type { Api } from "./api.ts";
 
 const x = randomValues(4000, { seed: 51, min: 0.5, max: 2 });
@@ -67,6 +68,30 @@ export default defineCases<Api>("layers.5", {
   "Dropout(0) is the identity in training": {
     run: ({ Dropout, tensor }) => new Dropout(0, { seed: 4 }).forward(tensor([1, -2, 3])),
     expect: [1, -2, 3],
+    compare: exact(),
+  },
+  "Dropout(0) in training and any Dropout in eval mode return x itself": {
+    run: ({ Dropout, tensor }) => {
+      const x = tensor([1, -2, 3], { dtype: "int8" });
+      return [
+        new Dropout(0, { seed: 4 }).forward(x) === x,
+        new Dropout(0.5).eval().forward(x) === x,
+      ];
+    },
+    expect: [true, true],
+    compare: exact(),
+  },
+  "Dropout draws exactly one number per element from its generator": {
+    run: ({ Dropout, Rng, ones }) => {
+      const rng = new Rng(9);
+      new Dropout(0.5, { rng }).forward(ones([2, 5]));
+      return rng.next();
+    },
+    expect: () => {
+      const rng = new Rng(9);
+      for (let i = 0; i < 10; i++) rng.next();
+      return rng.next();
+    },
     compare: exact(),
   },
   "Dropout(1) gives zeros, not NaN": {

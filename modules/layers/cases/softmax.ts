@@ -31,6 +31,12 @@ export default defineCases<Api>("layers.2", {
     expect: () => scores.map(softmaxRow),
     compare: close,
   },
+  "softmax along axis 1 of rows with very different scales": {
+    run: ({ softmax, tensor }) =>
+      softmax(tensor([[1000, 1001, 1002], [0, 1, 2], [-1000, -999, -998]])),
+    expect: () => [0, 1, 2].map(() => softmaxRow([0, 1, 2])),
+    compare: close,
+  },
   "softmax({ axis: 0 }) normalises each column": {
     run: ({ softmax, tensor }) => softmax(tensor(scores), { axis: 0 }),
     expect: () => transpose(transpose(scores).map(softmaxRow)),

@@ -54,6 +54,10 @@ export default defineCases<Api>("profiling.2", {
     run: ({ countFlops }) => countFlops({ layers: [dense(8, 4), dense(5, 2)] }, [2, 8]),
     compare: throws("RangeError", /\[2,4\]/),
   },
+  "a mismatch deep in the model names the model's input shape and the layer, too": {
+    run: ({ countFlops }) => countFlops({ layers: [dense(8, 4), dense(5, 2)] }, [2, 8]),
+    compare: throws("RangeError", /^(?=.*\[2,8\])(?=.*Dense\(5, 2\))/),
+  },
   "a negative dimension: RangeError": {
     run: ({ countFlops }) => countFlops(dense(3, 2), [-1, 3]),
     compare: throws("RangeError", /-1/),
@@ -69,5 +73,13 @@ export default defineCases<Api>("profiling.2", {
   "not a model: TypeError": {
     run: ({ countFlops }) => countFlops(7 as never, [1, 2]),
     compare: throws("TypeError", /number/),
+  },
+  "not a model: the TypeError says FLOPs were being counted": {
+    run: ({ countFlops }) => countFlops({ layers: [dense(2, 2), 7] } as never, [1, 2]),
+    compare: throws("TypeError", /FLOPs/),
+  },
+  "a shape holding a string, even beside numbers: TypeError naming FLOPs": {
+    run: ({ countFlops }) => countFlops(dense(3, 2), [1, "3"] as never),
+    compare: throws("TypeError", /FLOPs/),
   },
 });

@@ -44,9 +44,9 @@ export default defineCases<Api>("profiling.1", {
       countParameters({ parameters: () => [quantizedWeight(8, 4), int8([8])] }),
     expect: 32 + 8 + 8 + 8,
   },
-  "a Tensor is not a model: TypeError naming it": {
+  "a Tensor is not a model: TypeError naming it, with no layer position at the top": {
     run: ({ countParameters, zeros }) => countParameters(zeros([2, 2])),
-    compare: throws("TypeError", /Tensor/),
+    compare: throws("TypeError", /^(?!.*\blayer ).*Tensor/),
   },
   "null is not a model: TypeError": {
     run: ({ countParameters }) => countParameters(null),
@@ -59,5 +59,10 @@ export default defineCases<Api>("profiling.1", {
   "a container holding a non-layer: TypeError naming it": {
     run: ({ countParameters }) => countParameters({ layers: [dense(2, 2), "relu"] }),
     compare: throws("TypeError", /string/),
+  },
+  "a non-layer deep in a container: TypeError naming it and its position (layer 1.0)": {
+    run: ({ countParameters }) =>
+      countParameters({ layers: [dense(2, 2), { layers: ["relu", dense(2, 2)] }] }),
+    compare: throws("TypeError", /string.*layer 1\.0\b/),
   },
 });

@@ -99,9 +99,21 @@ export default defineCases<Api>("profiling.4", {
     run: ({ latencyStats }) => latencyStats([]),
     compare: throws("RangeError"),
   },
+  "no samples: the RangeError says there are no latency samples": {
+    run: ({ latencyStats }) => latencyStats([]),
+    compare: throws("RangeError", /sample/),
+  },
   "a negative sample: RangeError": {
     run: ({ latencyStats }) => latencyStats([1, -0.5]),
     compare: throws("RangeError", /-0\.5/),
+  },
+  "a negative first sample: RangeError naming sample 0": {
+    run: ({ latencyStats }) => latencyStats([-1, 2]),
+    compare: throws("RangeError", /sample 0\b.*-1/),
+  },
+  "a sample of 0 ms (below the timer's resolution) is a valid time": {
+    run: ({ latencyStats }) => latencyStats([0, 2]),
+    expect: { mean: 1, median: 1, min: 0, max: 2, samples: 2 },
   },
   "a NaN sample: RangeError": {
     run: ({ latencyStats }) => latencyStats([1, NaN]),
@@ -114,5 +126,9 @@ export default defineCases<Api>("profiling.4", {
   "not an array of numbers: TypeError": {
     run: ({ latencyStats }) => latencyStats(["1", "2"] as never),
     compare: throws("TypeError"),
+  },
+  "not an array of numbers: the TypeError says latency samples were expected": {
+    run: ({ latencyStats }) => latencyStats(["1", "2"] as never),
+    compare: throws("TypeError", /sample/),
   },
 });

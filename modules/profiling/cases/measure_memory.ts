@@ -80,9 +80,29 @@ export default defineCases<Api>("profiling.3", {
     run: ({ measureMemory }) => measureMemory({ forward: () => 3 }, f32([1, 2])),
     compare: throws("TypeError", /number/),
   },
+  "a forward deep in the model that returns no tensor: TypeError naming that layer": {
+    run: ({ measureMemory }) =>
+      measureMemory(
+        { layers: [bare(), { forward: () => 3, toString: () => "Odd()" }] } as never,
+        f32([1, 2]),
+      ),
+    compare: throws("TypeError", /Odd\(\).*number/),
+  },
+  "an input that is not a tensor: TypeError naming the input": {
+    run: ({ measureMemory }) => measureMemory(bare(), 5 as never),
+    compare: throws("TypeError", /input.*number/),
+  },
   "not a model: TypeError": {
     run: ({ measureMemory }) => measureMemory({ layers: [null] } as never, f32([1, 2])),
     compare: throws("TypeError", /null/),
+  },
+  "not a model: the TypeError says memory was being measured": {
+    run: ({ measureMemory }) => measureMemory({ layers: [null] } as never, f32([1, 2])),
+    compare: throws("TypeError", /memory/),
+  },
+  "a model without layers: the peak is the input": {
+    run: ({ measureMemory }) => measureMemory({ layers: [] }, f32([2, 3])),
+    expect: { parameterBytes: 0, activationBytes: 0, peakBytes: 24, layers: [] },
   },
   "an identity or a view allocates nothing: its output is not counted again": {
     run: ({ measureMemory }) => {

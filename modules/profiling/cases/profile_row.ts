@@ -48,6 +48,14 @@ export default defineCases<Api>("profiling.5", {
     run: ({ rooflineBound }) => rooflineBound(1, NaN),
     compare: throws("RangeError", /NaN/),
   },
+  "roofline: a negative ridge is a RangeError": {
+    run: ({ rooflineBound }) => rooflineBound(1, -2),
+    compare: throws("RangeError", /-2/),
+  },
+  "roofline: a ridge of 0 makes every intensity compute-bound": {
+    run: ({ rooflineBound }) => [rooflineBound(0, 0), rooflineBound(3, 0)],
+    expect: ["compute", "compute"],
+  },
   "Linear(784, 128) row: bytes, intensity, GFLOP/s; compute-bound on a low ridge": {
     run: ({ profileRow }) => profileRow(linear, { ridge: 0.06 }),
     expect: {

@@ -81,20 +81,37 @@ export default defineCases<Api>("quantization.4", {
     expect: { dtype: "float32", shape: [2, 2], data: Float32Array.of(0, 64, 127.5, 63.5) },
     compare: exact(),
   },
-  "per channel: each row with its own scale and zero point": {
-    run: ({ Tensor, QuantizedTensor, dequantizeInt8 }) =>
-      dequantizeInt8(
-        new QuantizedTensor({
-          values: new Tensor(Int8Array.of(1, 2, 3, 1, 2, 3), [2, 3]),
-          scale: Float32Array.of(1, 0.25),
-          zeroPoint: Int32Array.of(0, 2),
-          axis: 0,
-          scheme: "asymmetric",
-          bits: 8,
-        }),
-      ).toArray(),
-    expect: [[1, 2, 3], [-0.25, 0, 0.25]],
-  },
+  "per channel along the first axis and the middle axis of a [2,3,2] tensor, each channel with its own scale and zero point":
+    {
+      run: ({ Tensor, QuantizedTensor, dequantizeInt8 }) => [
+        dequantizeInt8(
+          new QuantizedTensor({
+            values: new Tensor(Int8Array.of(1, 2, 3, 1, 2, 3), [2, 3]),
+            scale: Float32Array.of(1, 0.25),
+            zeroPoint: Int32Array.of(0, 2),
+            axis: 0,
+            scheme: "asymmetric",
+            bits: 8,
+          }),
+        ).toArray(),
+        // The middle axis has data on both sides: channel c = floor(i / 2) % 3 of the flat index
+        // i, so (q - 0) · 1, (q - 4) · 0.5, (q + 2) · 2.
+        dequantizeInt8(
+          new QuantizedTensor({
+            values: new Tensor(Int8Array.of(1, -2, 12, 13, -8, -13, 3, 5, 6, 11, -5, 0), [2, 3, 2]),
+            scale: Float32Array.of(1, 0.5, 2),
+            zeroPoint: Int32Array.of(0, 4, -2),
+            axis: 1,
+            scheme: "asymmetric",
+            bits: 8,
+          }),
+        ).toArray(),
+      ],
+      expect: [
+        [[1, 2, 3], [-0.25, 0, 0.25]],
+        [[[1, -2], [4, 4.5], [-12, -22]], [[3, 5], [1, 3.5], [-6, 4]]],
+      ],
+    },
   "per channel along the last axis": {
     run: ({ Tensor, QuantizedTensor, dequantizeInt8 }) =>
       dequantizeInt8(

@@ -77,6 +77,16 @@ export default defineCases<Api>("quantization.7", {
       }),
     expect: Float32Array.of(5, -15),
   },
+  "signed inputs with a bias: the correction and the bias both apply": {
+    // xq = [-12, -4]; acc = [-20, -20]; offsets [4, -2] - (-10)·[3, -1] = [34, -12]; · 0.5 · 1
+    run: (api) =>
+      api.int8LinearForward(Float32Array.of(-1, 3), 1, {
+        ...parts(api, signed),
+        weightScale: Float32Array.of(1),
+        rowSums: Int32Array.of(3, -1),
+      }),
+    expect: Float32Array.of(7, -16),
+  },
   "a batch of three rows, per-tensor weight scale": {
     run: (api) =>
       api.int8LinearForward(Float32Array.of(1, 0, 0, 1, 2, 2), 3, {

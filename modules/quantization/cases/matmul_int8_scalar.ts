@@ -51,6 +51,14 @@ export default defineCases<Api>("quantization.6", {
     },
     expect: Int32Array.of(128 * 128 * 784, -128 * 127 * 784),
   },
+  "int32 accumulation past 2^24: 1100 products of -128·-128 then 100 of 1": {
+    // 1100 · 16384 = 18,022,400 is above 2^24, where float32 steps by 2: a float32 sum loses the 1s.
+    run: ({ matmulInt8Scalar }) => {
+      const v = new Int8Array(1200).fill(-128).fill(1, 1100);
+      return matmulInt8Scalar(v, v, { m: 1, n: 1, k: 1200 });
+    },
+    expect: Int32Array.of(1100 * 16384 + 100),
+  },
   "random 1x1x1": randomCase(1, 1, 1, 11),
   "random 3x5x17 (K not a multiple of 16)": randomCase(3, 5, 17, 21),
   "random 4x10x784 (an MNIST batch)": randomCase(4, 10, 784, 31),

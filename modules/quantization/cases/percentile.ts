@@ -1,4 +1,4 @@
-import { allClose, defineCases, randomValues } from "@tinytorch/course";
+import { allClose, defineCases, exact, randomValues } from "@tinytorch/course";
 import { quantileSeq } from "mathjs";
 import type { Api } from "./api.ts";
 
@@ -35,6 +35,13 @@ export default defineCases<Api>("quantization.5", {
     run: ({ percentile }) => [50, 90, 25, 0, 100].map((p) => percentile([1, 2, 3, 4], p)),
     expect: [2.5, 3.7, 1.75, 1, 4],
     compare: close,
+  },
+  "bit for bit np.percentile: it interpolates from the nearer neighbour": {
+    // NumPy 2.4's lerp: a + (b - a)·t for t < 0.5, b - (b - a)·(1 - t) for t ≥ 0.5. The other
+    // form is one ulp off at 10 and 25, or at 50, 75 and 90 (values printed by np.percentile).
+    run: ({ percentile }) => [10, 25, 50, 75, 90].map((p) => percentile([-2.19, 2.08], p)),
+    expect: [-1.763, -1.1225, -0.054999999999999716, 1.0125000000000002, 1.6530000000000002],
+    compare: exact(),
   },
   "a single value is every percentile": {
     run: ({ percentile }) => [0, 37.5, 100].map((p) => percentile([5], p)),

@@ -67,6 +67,12 @@ export default defineCases<Api>("quantization.2", {
     ],
     compare: exact(),
   },
+  "the zero point rounds half to even: -min / scale = 2.5 gives 2, not Math.round's 3": {
+    // [-5, 505]: scale = fround(510 / 255) = 2; zeroPoint = -128 + roundHalfToEven(5 / 2) = -126
+    run: ({ quantizationParams }) => quantizationParams(-5, 505),
+    expect: { scale: 2, zeroPoint: -126 },
+    compare: exact(),
+  },
   "the zero point rounds half to even: min / scale = -1.5": {
     // [-3, 507]: scale = 510 / 255 = 2, zeroPoint = -128 - round(-1.5) = -128 + 2 (Math.round: +1)
     run: ({ quantizationParams }) => quantizationParams(-3, 507),

@@ -102,6 +102,16 @@ export default defineCases<Api>("quantization.3", {
       scale: Float32Array.of(Math.fround(1 / 127), Math.fround(4 / 127)),
     },
   },
+  "per channel along the middle axis of a [2,3,2] tensor, data on both sides": {
+    // Channel c = floor(i / 2) % 3 of the flat index i. c0: x / 1; c1: x / 2 + 10; c2: x / 4 - 10.
+    run: ({ tensor, quantizeInt8 }) =>
+      quantizeInt8(tensor([1, -2, 4, 6, 8, -12, 3, 5, -8, 2, 20, 40], { shape: [2, 3, 2] }), {
+        axis: 1,
+        scale: [1, 2, 4],
+        zeroPoint: [0, 10, -10],
+      }).values,
+    expect: int8([1, -2, 12, 13, -8, -13, 3, 5, 6, 11, -5, 0], [2, 3, 2]),
+  },
   "a calibrated range clips what lies outside it": {
     run: ({ tensor, quantizeInt8 }) =>
       quantizeInt8(tensor([-5, 0, 1, 10]), { scheme: "symmetric", range: { min: -1, max: 1 } })

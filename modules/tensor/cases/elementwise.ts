@@ -1,4 +1,12 @@
-import { allClose, defineCases, exact, randomValues, throws } from "@tinytorch/course";
+import {
+  allClose,
+  attempt,
+  defineCases,
+  exact,
+  randomValues,
+  throws,
+  throwsEach,
+} from "@tinytorch/course";
 import type { Api } from "./mod.ts";
 import { want } from "./_want.ts";
 
@@ -66,7 +74,7 @@ export default defineCases<Api>("tensor.1", {
     expect: want("float32", [0.5, Infinity, -1.5, NaN]),
     compare: exact(),
   },
-  "div() by a number broadcasts": {
+  "div() of int8 by a number broadcasts and gives float32": {
     run: ({ tensor }) => tensor([[1, 2], [3, 4]], { dtype: "int8" }).div(4),
     expect: want("float32", [[0.25, 0.5], [0.75, 1]]),
     compare: exact(),
@@ -102,5 +110,29 @@ export default defineCases<Api>("tensor.1", {
   "add() of a string is a TypeError": {
     run: ({ tensor }) => tensor([1]).add("1" as never),
     compare: throws("TypeError"),
+  },
+  "add() of [2,3] and [3,2] is a RangeError although the sizes agree": {
+    run: ({ tensor }) => tensor([[1, 2, 3], [4, 5, 6]]).add(tensor([[1, 2], [3, 4], [5, 6]])),
+    compare: throws("RangeError", /\[2,3\] and \[3,2\]/),
+  },
+  "add(), sub(), mul(), div() and maximum() of a string are TypeErrors naming the operation": {
+    run: ({ tensor }) => {
+      const x = tensor([1]);
+      const s = "1" as never;
+      return [() => x.add(s), () => x.sub(s), () => x.mul(s), () => x.div(s), () => x.maximum(s)]
+        .map(attempt);
+    },
+    compare: throwsEach("TypeError", [/add/, /sub/, /mul/, /div/, /max/]),
+  },
+  "add() of equal shapes returns a new tensor and leaves both operands unchanged": {
+    run: ({ tensor }) => {
+      const x = tensor([1, 2]);
+      const y = tensor([3, 4]);
+      const z = x.add(y);
+      z.data[0] = 99;
+      return [x, y, z];
+    },
+    expect: [want("float32", [1, 2]), want("float32", [3, 4]), want("float32", [99, 6])],
+    compare: exact(),
   },
 });

@@ -1,4 +1,12 @@
-import { allClose, defineCases, exact, randomValues, throws } from "@tinytorch/course";
+import {
+  allClose,
+  attempt,
+  defineCases,
+  exact,
+  randomValues,
+  throws,
+  throwsEach,
+} from "@tinytorch/course";
 import type { Api } from "./mod.ts";
 import { want } from "./_want.ts";
 
@@ -49,12 +57,60 @@ export default defineCases<Api>("tensor.2", {
     expect: [want("int32", [-10, 0, 10]), want("float32", [-0.5, 0, 0.5])],
     compare: exact(),
   },
-  "clip() with low above high is a RangeError": {
+  "clip() of int8 with one fractional bound is float32": {
+    run: ({ tensor }) => {
+      const x = tensor([-100, 0, 100], { dtype: "int8" });
+      return [x.clip(-10, 0.5), x.clip(-0.5, 10)];
+    },
+    expect: [want("float32", [-10, 0, 0.5]), want("float32", [-0.5, 0, 10])],
+    compare: exact(),
+  },
+  "clip() with low equal to high gives that constant": {
+    run: ({ tensor }) => tensor([-1, 0.5, 3]).clip(1, 1),
+    expect: want("float32", [1, 1, 1]),
+    compare: exact(),
+  },
+  "clip() with low above high is a RangeError naming both bounds": {
     run: ({ tensor }) => tensor([1]).clip(2, 1),
-    compare: throws("RangeError"),
+    compare: throws("RangeError", /clip.*2.*1/),
   },
   "clip() with a string bound is a TypeError": {
     run: ({ tensor }) => tensor([1]).clip("0" as never, 1),
     compare: throws("TypeError"),
+  },
+  "clip() with a string high bound is a TypeError naming clip": {
+    run: ({ tensor }) => tensor([1]).clip(0, "1" as never),
+    compare: throws("TypeError", /clip/),
+  },
+  "neg(), exp(), log(), sqrt(), abs() and clip() of a non-tensor are TypeErrors naming the operation":
+    {
+      run: ({ neg, exp, log, sqrt, abs, clip }) => {
+        const n = 5 as never;
+        return [
+          () => neg(n),
+          () => exp(n),
+          () => log(n),
+          () => sqrt(n),
+          () => abs(n),
+          () => clip(n, 0, 1),
+        ].map(attempt);
+      },
+      compare: throwsEach("TypeError", [
+        /neg/,
+        /\bexp(?!ected)/,
+        /log/,
+        /sqrt|square root/,
+        /abs/,
+        /clip/,
+      ]),
+    },
+  "neg(), abs() and clip() return new tensors and leave the input unchanged": {
+    run: ({ tensor }) => {
+      const x = tensor([-2, 3]);
+      for (const y of [x.neg(), x.abs(), x.clip(0, 1)]) y.data[0] = 99;
+      return x;
+    },
+    expect: want("float32", [-2, 3]),
+    compare: exact(),
   },
 });

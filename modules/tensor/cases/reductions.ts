@@ -1,4 +1,13 @@
-import { allClose, chunk, defineCases, exact, randomValues, throws } from "@tinytorch/course";
+import {
+  allClose,
+  attempt,
+  chunk,
+  defineCases,
+  exact,
+  randomValues,
+  throws,
+  throwsEach,
+} from "@tinytorch/course";
 import { max, mean, min, sum } from "mathjs";
 import type { Api } from "./mod.ts";
 import { want } from "./_want.ts";
@@ -79,6 +88,26 @@ export default defineCases<Api>("tensor.5", {
     expect: want("float32", [NaN, 4]),
     compare: exact(),
   },
+  "min(), sum() and mean() propagate NaN along an axis, as NumPy": {
+    run: ({ tensor }) => {
+      const x = tensor([[1, NaN], [3, 4]]);
+      return [x.min({ axis: 1 }), x.sum({ axis: 1 }), x.mean({ axis: 1 })];
+    },
+    expect: [want("float32", [NaN, 3]), want("float32", [NaN, 7]), want("float32", [NaN, 3.5])],
+    compare: exact(),
+  },
+  "sum() and mean() of float32 accumulate in float64: 2^24 + 1 + 1 is 2^24 + 2": {
+    run: ({ tensor }) => {
+      const x = tensor([[2 ** 24, 1, 1], [1, 1, 2 ** 24]]);
+      return [x.sum({ axis: 1 }), x.sum(), x.mean({ axis: 1 })];
+    },
+    expect: () => [
+      want("float32", [2 ** 24 + 2, 2 ** 24 + 2]),
+      want("float32", 2 ** 25 + 4),
+      want("float32", [(2 ** 24 + 2) / 3, (2 ** 24 + 2) / 3]),
+    ],
+    compare: exact(),
+  },
   "argmax() along axis 1 gives the first of ties, as int32": {
     run: ({ tensor }) => tensor([[1, 9, 3], [7, 2, 7], [-5, -5, -6]]).argmax({ axis: 1 }),
     expect: want("int32", [1, 0, 0]),
@@ -87,6 +116,12 @@ export default defineCases<Api>("tensor.5", {
   "argmax() along axis 0 of a random matrix": {
     run: ({ tensor }) => tensor(M).argmax({ axis: 0 }),
     expect: () => want("int32", M[0].map((_, j) => M.map((r) => r[j]).indexOf(along(max, 0)[j]))),
+    compare: exact(),
+  },
+  "argmax() of rows with NaN gives the first NaN, as NumPy": {
+    run: ({ tensor }) =>
+      tensor([[1, NaN, 3, NaN], [NaN, 5, NaN, 9], [2, 8, 8, 1]]).argmax({ axis: 1 }),
+    expect: want("int32", [1, 0, 1]),
     compare: exact(),
   },
   "argmax() of everything is the flat index": {
@@ -101,5 +136,36 @@ export default defineCases<Api>("tensor.5", {
   "max() over an empty axis is a RangeError": {
     run: ({ zeros }) => zeros([2, 0]).max({ axis: 1 }),
     compare: throws("RangeError"),
+  },
+  "max(), min() and argmax() over an empty axis are RangeErrors naming the operation": {
+    run: ({ zeros }) => {
+      const x = zeros([2, 0]);
+      return [() => x.max({ axis: 1 }), () => x.min({ axis: 1 }), () => x.argmax({ axis: 1 })]
+        .map(attempt);
+    },
+    compare: throwsEach("RangeError", [/max/, /min/, /argmax/]),
+  },
+  "sum(), mean(), max(), min() and argmax() along a missing axis are RangeErrors naming the operation":
+    {
+      run: ({ tensor }) => {
+        const x = tensor([[1, 2]]);
+        const axis = { axis: 2 };
+        return [
+          () => x.sum(axis),
+          () => x.mean(axis),
+          () => x.max(axis),
+          () => x.min(axis),
+          () => x.argmax(axis),
+        ].map(attempt);
+      },
+      compare: throwsEach("RangeError", [/sum/, /mean/, /max/, /min/, /argmax/]),
+    },
+  "sum(), mean(), max(), min() and argmax() of a non-tensor are TypeErrors naming the operation": {
+    run: ({ sum, mean, max, min, argmax }) => {
+      const n = 5 as never;
+      return [() => sum(n), () => mean(n), () => max(n), () => min(n), () => argmax(n)]
+        .map(attempt);
+    },
+    compare: throwsEach("TypeError", [/sum/, /mean/, /max/, /min/, /argmax/]),
   },
 });

@@ -1,4 +1,4 @@
-import { defineCases, exact, throws } from "@tinytorch/course";
+import { attempt, defineCases, exact, throws, throwsEach } from "@tinytorch/course";
 import type { Api } from "./mod.ts";
 import { want } from "./_want.ts";
 
@@ -66,10 +66,22 @@ export default defineCases<Api>("tensor.4", {
     run: ({ tensor }) => tensor([1, 2, 3, 4, 5, 6]).reshape(-1, -1),
     compare: throws("RangeError"),
   },
-  "reshape() with a -1 that cannot be inferred is a RangeError": {
+  "reshape() with a -1 that cannot be inferred is a RangeError naming reshape and the shape": {
     run: ({ tensor }) => tensor([1, 2, 3, 4, 5, 6]).reshape(4, -1),
-    compare: throws("RangeError"),
+    compare: throws("RangeError", /reshape.*\[4,-1\]/),
   },
+  "reshape() of one element with two -1 is a RangeError": {
+    run: ({ tensor }) => tensor([7]).reshape(-1, -1),
+    compare: throws("RangeError", /reshape/),
+  },
+  "reshape() into dimensions below -1 or fractional ones is a RangeError naming reshape and the shape":
+    {
+      run: ({ tensor }) => {
+        const x = tensor([1, 2, 3, 4, 5, 6]);
+        return [() => x.reshape(-2, -3), () => x.reshape(1.5, 4)].map(attempt);
+      },
+      compare: throwsEach("RangeError", [/reshape.*\[-2,-3\]/, /reshape.*\[1\.5,4\]/]),
+    },
   "transpose() of a matrix, by hand": {
     run: ({ tensor }) => tensor([[1, 2, 3], [4, 5, 6]]).transpose(),
     expect: want("float32", [[1, 4], [2, 5], [3, 6]]),
@@ -102,13 +114,44 @@ export default defineCases<Api>("tensor.4", {
     run: ({ tensor }) => tensor([[1, 2]]).transpose(0, 2),
     compare: throws("RangeError"),
   },
+  "transpose() with either axis out of range is a RangeError naming transpose and the axis": {
+    run: ({ tensor }) => {
+      const x = tensor([[1, 2]]);
+      return [() => x.transpose(2, 0), () => x.transpose(0, -3)].map(attempt);
+    },
+    compare: throwsEach("RangeError", [/transpose.*2/, /transpose.*-3/]),
+  },
+  "transpose() with only one axis is a TypeError": {
+    run: ({ tensor }) => tensor([[1, 2]]).transpose(0),
+    compare: throws("TypeError", /transpose/),
+  },
+  "transpose(0, 1) of a 1-D tensor is a RangeError: it has one axis": {
+    run: ({ tensor }) => tensor([1, 2, 3]).transpose(0, 1),
+    compare: throws("RangeError", /transpose/),
+  },
   "flatten() gives a 1-D tensor in row-major order": {
     run: ({ tensor }) => tensor([[[1, 2], [3, 4]], [[5, 6], [7, 8]]], { dtype: "int8" }).flatten(),
     expect: want("int8", [1, 2, 3, 4, 5, 6, 7, 8]),
     compare: exact(),
   },
-  "reshape() of a string is a TypeError": {
+  "flatten() returns a view that shares data": {
+    run: ({ tensor }) => {
+      const x = tensor([[1, 2], [3, 4]]);
+      x.flatten().data[3] = 40;
+      return x;
+    },
+    expect: want("float32", [[1, 2], [3, 40]]),
+    compare: exact(),
+  },
+  "reshape() of a string is a TypeError naming reshape": {
     run: ({ tensor }) => tensor([1, 2]).reshape("2" as never),
-    compare: throws("TypeError"),
+    compare: throws("TypeError", /reshape/),
+  },
+  "reshape(), flatten() and transpose() of a non-tensor are TypeErrors naming the operation": {
+    run: ({ reshape, flatten, transpose }) => {
+      const n = 5 as never;
+      return [() => reshape(n, [1]), () => flatten(n), () => transpose(n)].map(attempt);
+    },
+    compare: throwsEach("TypeError", [/reshape/, /flatten/, /transpose/]),
   },
 });
